@@ -1,0 +1,54 @@
+package io.paperwire;
+
+import io.paperwire.cli.RunCommand;
+import io.paperwire.cli.ServeCommand;
+import io.paperwire.cli.SubscribersCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The command line: {@code paperwire run|serve|subscribers …}. */
+@Command(name = "paperwire", mixinStandardHelpOptions = true, version = "Paperwire 0.1.0",
+        description = "A weekly AI-paper newsletter: arXiv and Hugging Face → selection → summaries → email and web archive.",
+        subcommands = {RunCommand.class, ServeCommand.class, SubscribersCommand.class, CommandLine.HelpCommand.class})
+public final class Paperwire {
+
+    /** Exit code of a run that failed (bad source, template, database …). */
+    public static final int EXIT_FAILED = 1;
+    /** Exit code of bad settings or arguments. */
+    public static final int EXIT_USAGE = 2;
+
+    @Option(names = "--home", paramLabel = "DIR", defaultValue = ".",
+            description = "Folder with paperwire.properties, routes/ and templates/ (default: the working directory).")
+    Path home;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a setting, e.g. --set paperwire.out-dir=/srv/paperwire. Repeatable.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    /** Settings from the home folder, the environment and {@code --set}, validated. */
+    public PaperwireSettings settings() {
+        return PaperwireSettings.load(home.toAbsolutePath().normalize(), overrides);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new Paperwire());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof PaperwireSettings.InvalidSettingsException) {
+                cmd.getErr().println("paperwire: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            cmd.getErr().println("paperwire: " + e.getMessage());
+            return EXIT_FAILED;
+        });
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,319 @@
+package io.paperwire;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Every setting of Paperwire, read once at start and validated as a whole.
+ *
+ * <p>Layers, later ones win: the bundled {@code application.properties}; {@code paperwire.properties} in the home
+ * folder; environment variables ({@code paperwire.arxiv.api-url} → {@code PAPERWIRE_ARXIV_API_URL}); command-line
+ * {@code --set key=value}. Secrets (passwords, API keys, the admin token) are read from the environment only and
+ * never appear in {@link #toString()} or {@link #asProperties()}.
+ */
+public record PaperwireSettings(
+        Path home,
+        Path outDir,
+        Path dataDir,
+        Database db,
+        Arxiv arxiv,
+        HuggingFace hf,
+        Http http,
+        Interests interests,
+        Llm llm,
+        Smtp smtp,
+        Mail mail,
+        Site site,
+        Map<String, String> values) {
+
+    public record Database(String url, String username, Secret password) {
+        public boolean isPostgres() {
+            return url.startsWith("jdbc:postgresql:");
+        }
+    }
+
+    public record Arxiv(URI apiUrl, URI rssUrl, URI listingUrl, List<String> categories, int pageSize,
+                        Duration delay) {}
+
+    public record HuggingFace(URI apiUrl) {}
+
+    public record Http(int port, String userAgent, Duration timeout) {}
+
+    public record Interests(List<String> keywords, int highlights, int noteworthy) {}
+
+    public record Llm(String provider, String baseUrl, String model, Secret apiKey) {}
+
+    public record Smtp(String host, int port, String username, Secret password, boolean starttls) {
+        public boolean enabled() {
+            return !host.isBlank();
+        }
+    }
+
+    public record Mail(String from, String listId, String postalAddress) {}
+
+    public record Site(URI baseUrl, String title) {}
+
+    /** A value that must not be logged: its {@code toString()} hides it. */
+    public record Secret(String value) {
+        public boolean isPresent() {
+            return value != null && !value.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return isPresent() ? "******" : "(not set)";
+        }
+    }
+
+    /** Thrown when settings cannot be used; its message lists every bad key and how to fix it. */
+    public static final class InvalidSettingsException extends RuntimeException {
+        public InvalidSettingsException(String message) {
+            super(message);
+        }
+    }
+
+    static final String PREFIX = "paperwire.";
+    static final Set<String> LLM_PROVIDERS = Set.of("extractive", "openai", "anthropic", "ollama");
+    private static final Map<String, String> SECRET_ENV = Map.of(
+            "paperwire.db.password", "PAPERWIRE_DB_PASSWORD",
+            "paperwire.smtp.password", "PAPERWIRE_SMTP_PASSWORD",
+            "paperwire.llm.api-key", "PAPERWIRE_LLM_API_KEY",
+            "paperwire.admin-token", "PAPERWIRE_ADMIN_TOKEN",
+            "paperwire.secret", "PAPERWIRE_SECRET");
+
+    /** The environment variable that overrides a key: {@code paperwire.arxiv.api-url} → {@code PAPERWIRE_ARXIV_API_URL}. */
+    public static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** Settings as the real process sees them: files in {@code home}, the process environment, CLI overrides. */
+    public static PaperwireSettings load(Path home, Map<String, String> cliOverrides) {
+        return load(home, System.getenv(), cliOverrides);
+    }
+
+    public static PaperwireSettings load(Path home, Map<String, String> environment, Map<String, String> cliOverrides) {
+        Map<String, String> merged = new TreeMap<>(readBundledDefaults());
+        Path file = home.resolve("paperwire.properties");
+        if (Files.isRegularFile(file)) {
+            merged.putAll(readProperties(file));
+        }
+        for (String key : List.copyOf(merged.keySet())) {
+            String fromEnv = environment.get(environmentName(key));
+            if (fromEnv != null) {
+                merged.put(key, fromEnv);
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        cliOverrides.forEach((key, value) -> {
+            if (!merged.containsKey(key)) {
+                problems.add(key + ": unknown setting given on the command line; see README.md for the list");
+            } else {
+                merged.put(key, value);
+            }
+        });
+        Map<String, Secret> secrets = new LinkedHashMap<>();
+        SECRET_ENV.forEach((key, env) -> {
+            secrets.put(key, new Secret(environment.get(env)));
+            if (merged.remove(key) != null) {
+                problems.add(key + ": secrets are read from the environment only; remove it from the file and set " + env);
+            }
+        });
+        return new Reader(home, merged, secrets, problems).settings();
+    }
+
+    /** The non-secret values as Camel property placeholders ({@code {{paperwire.http.port}}}). */
+    public Properties asProperties() {
+        Properties properties = new Properties();
+        properties.putAll(values);
+        return properties;
+    }
+
+    public Secret secret(String key) {
+        return switch (key) {
+            case "paperwire.db.password" -> db.password();
+            case "paperwire.smtp.password" -> smtp.password();
+            case "paperwire.llm.api-key" -> llm.apiKey();
+            default -> throw new IllegalArgumentException("no secret named " + key);
+        };
+    }
+
+    private static Map<String, String> readBundledDefaults() {
+        try (InputStream in = PaperwireSettings.class.getResourceAsStream("/application.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("application.properties is missing from the classpath");
+            }
+            return toMap(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bundled application.properties", e);
+        }
+    }
+
+    private static Map<String, String> readProperties(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return toMap(in);
+        } catch (IOException e) {
+            throw new InvalidSettingsException(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Map<String, String> toMap(InputStream in) throws IOException {
+        Properties properties = new Properties();
+        try (java.io.Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        Map<String, String> map = new TreeMap<>();
+        properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k).strip()));
+        return map;
+    }
+
+    /** Reads typed values, collecting every problem so the operator can fix them all in one go. */
+    private static final class Reader {
+        private final Path home;
+        private final Map<String, String> values;
+        private final Map<String, Secret> secrets;
+        private final List<String> problems;
+
+        Reader(Path home, Map<String, String> values, Map<String, Secret> secrets, List<String> problems) {
+            this.home = home;
+            this.values = values;
+            this.secrets = secrets;
+            this.problems = new ArrayList<>(problems);
+        }
+
+        PaperwireSettings settings() {
+            Path outDir = path("paperwire.out-dir");
+            Path dataDir = path("paperwire.data-dir");
+            String dbUrl = text("paperwire.db.url");
+            if (dbUrl.isEmpty()) {
+                dbUrl = "jdbc:h2:file:" + dataDir.resolve("paperwire").toAbsolutePath() + ";MODE=PostgreSQL;AUTO_SERVER=FALSE";
+            } else if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+                problem("paperwire.db.url", dbUrl, "use a jdbc:postgresql://host:port/db or jdbc:h2: URL, or leave it empty for the embedded database");
+            }
+            String provider = text("paperwire.llm.provider").toLowerCase(Locale.ROOT);
+            if (!LLM_PROVIDERS.contains(provider)) {
+                problem("paperwire.llm.provider", provider, "choose one of " + new java.util.TreeSet<>(LLM_PROVIDERS));
+            }
+            List<String> categories = list("paperwire.arxiv.categories");
+            if (categories.isEmpty()) {
+                problem("paperwire.arxiv.categories", "", "name at least one arXiv category, e.g. cs.LG");
+            }
+            String from = text("paperwire.mail.from");
+            if (!from.matches(".*[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+.*")) {
+                problem("paperwire.mail.from", from, "give an address such as 'Paperwire <news@example.org>'");
+            }
+            PaperwireSettings settings = new PaperwireSettings(
+                    home, outDir, dataDir,
+                    new Database(dbUrl, text("paperwire.db.username"), secrets.get("paperwire.db.password")),
+                    new Arxiv(url("paperwire.arxiv.api-url"), url("paperwire.arxiv.rss-url"),
+                            url("paperwire.arxiv.listing-url"), categories,
+                            integer("paperwire.arxiv.page-size", 1, 2000),
+                            Duration.ofMillis(Math.round(decimal("paperwire.arxiv.delay-seconds", 0, 600) * 1000))),
+                    new HuggingFace(url("paperwire.hf.api-url")),
+                    new Http(integer("paperwire.http.port", 1, 65535), text("paperwire.http.user-agent"),
+                            Duration.ofSeconds(integer("paperwire.http.timeout-seconds", 1, 3600))),
+                    new Interests(list("paperwire.interests.keywords"),
+                            integer("paperwire.select.highlights", 0, 100),
+                            integer("paperwire.select.noteworthy", 0, 200)),
+                    new Llm(provider, text("paperwire.llm.base-url"), text("paperwire.llm.model"),
+                            secrets.get("paperwire.llm.api-key")),
+                    new Smtp(text("paperwire.smtp.host"), integer("paperwire.smtp.port", 1, 65535),
+                            text("paperwire.smtp.username"), secrets.get("paperwire.smtp.password"),
+                            bool("paperwire.smtp.starttls")),
+                    new Mail(from, text("paperwire.mail.list-id"), text("paperwire.mail.postal-address")),
+                    new Site(url("paperwire.site.base-url"), text("paperwire.site.title")),
+                    Map.copyOf(values));
+            if (!problems.isEmpty()) {
+                throw new InvalidSettingsException("Invalid settings:\n  " + String.join("\n  ", problems));
+            }
+            return settings;
+        }
+
+        private String text(String key) {
+            return values.getOrDefault(key, "");
+        }
+
+        private void problem(String key, String value, String fix) {
+            problems.add(key + " = '" + value + "': " + fix + " (in paperwire.properties, "
+                    + environmentName(key) + " or --set " + key + "=…)");
+        }
+
+        private Path path(String key) {
+            String value = text(key);
+            if (value.isEmpty()) {
+                problem(key, value, "give a folder path");
+                return home;
+            }
+            return home.resolve(value).normalize();
+        }
+
+        private URI url(String key) {
+            String value = text(key);
+            try {
+                URI uri = new URI(value);
+                if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                    throw new IllegalArgumentException();
+                }
+                return uri;
+            } catch (Exception e) {
+                problem(key, value, "give an absolute http(s) URL");
+                return URI.create("http://invalid");
+            }
+        }
+
+        private int integer(String key, int min, int max) {
+            String value = text(key);
+            try {
+                int n = Integer.parseInt(value);
+                if (n < min || n > max) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                problem(key, value, "give a whole number from " + min + " to " + max);
+                return min;
+            }
+        }
+
+        private double decimal(String key, double min, double max) {
+            String value = text(key);
+            try {
+                double n = Double.parseDouble(value);
+                if (n < min || n > max || Double.isNaN(n)) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                problem(key, value, "give a number from " + min + " to " + max);
+                return min;
+            }
+        }
+
+        private boolean bool(String key) {
+            String value = text(key).toLowerCase(Locale.ROOT);
+            if (!value.equals("true") && !value.equals("false")) {
+                problem(key, value, "write true or false");
+            }
+            return value.equals("true");
+        }
+
+        private List<String> list(String key) {
+            String value = text(key);
+            String separator = value.contains(",") ? "," : "\\s+";
+            return Arrays.stream(value.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+}

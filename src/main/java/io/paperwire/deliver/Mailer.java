@@ -1,0 +1,21 @@
+package io.paperwire.deliver;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/** Hands finished messages to the outside world. The sender sees only this. */
+public interface Mailer extends AutoCloseable {
+
+    /** Where messages go, for the run report, e.g. {@code outbox out/outbox} or {@code smtp mail.example.org:587}. */
+    String describe();
+
+    /**
+     * Sends one message; returns only once the receiving side accepted it.
+     *
+     * @param key a stable name for this (issue, subscriber) message, unique within the list
+     */
+    void send(String key, MimeMessage message) throws MessagingException;
+
+    @Override
+    void close();
+}

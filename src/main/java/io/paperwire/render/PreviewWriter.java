@@ -1,0 +1,33 @@
+package io.paperwire.render;
+
+import io.paperwire.paper.RenderedIssue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes a dry run's email to {@code <out-dir>/preview/} so an editor can open it; nothing is published or sent. */
+public final class PreviewWriter {
+
+    private final Path folder;
+
+    public PreviewWriter(Path folder) {
+        this.folder = folder;
+    }
+
+    public Preview write(RenderedIssue rendered) {
+        String slug = rendered.issue().slug();
+        Path html = folder.resolve(slug + ".html");
+        Path text = folder.resolve(slug + ".txt");
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(html, rendered.html(), StandardCharsets.UTF_8);
+            Files.writeString(text, rendered.text(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the preview to " + folder, e);
+        }
+        return new Preview(rendered, html, text);
+    }
+}

@@ -1,0 +1,97 @@
+package io.paperwire.render;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateExceptionHandler;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders FreeMarker templates from the editor's folder, falling back file by file to the ones bundled in the jar.
+ */
+public final class TemplateEngine {
+
+    private static final freemarker.template.Version VERSION = Configuration.VERSION_2_3_34;
+
+    private final Configuration configuration;
+
+    /** @param editorFolder the {@code templates/} folder of the working directory; it need not exist */
+    public TemplateEngine(Path editorFolder) {
+        configuration = new Configuration(VERSION);
+        List<TemplateLoader> loaders = new ArrayList<>();
+        if (Files.isDirectory(editorFolder)) {
+            try {
+                loaders.add(new FileTemplateLoader(editorFolder.toFile()));
+            } catch (IOException e) {
+                throw new TemplateException("cannot read the templates folder " + editorFolder + ": " + e.getMessage(), e);
+            }
+        }
+        loaders.add(new ClassTemplateLoader(TemplateEngine.class.getClassLoader(), "templates"));
+        configuration.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        configuration.setRecognizeStandardFileExtensions(true);
+        configuration.setDefaultEncoding("UTF-8");
+        configuration.setOutputEncoding("UTF-8");
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        configuration.setAPIBuiltinEnabled(false);
+        configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(VERSION).build());
+        configuration.setTemplateUpdateDelayMilliseconds(1000);
+    }
+
+    /**
+     * Loads and parses a template, so a broken one is found before anything is sent.
+     *
+     * @throws TemplateException with file:line:column when it does not parse
+     */
+    public void check(String name) {
+        template(name);
+    }
+
+    public String render(String name, Map<String, ?> model) {
+        Template template = template(name);
+        StringWriter out = new StringWriter();
+        try {
+            template.process(model, out);
+        } catch (freemarker.template.TemplateException e) {
+            throw new TemplateException("template " + location(e.getTemplateSourceName(), e.getLineNumber(),
+                    e.getColumnNumber()) + ": " + e.getMessageWithoutStackTop().lines().findFirst().orElse("")
+                    + (e.getBlamedExpressionString() == null ? "" : " (expression: ${" + e.getBlamedExpressionString() + "})"), e);
+        } catch (IOException e) {
+            throw new TemplateException("template " + name + ": " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    private Template template(String name) {
+        try {
+            return configuration.getTemplate(name);
+        } catch (ParseException e) {
+            throw new TemplateException("template " + location(e.getTemplateName(), e.getLineNumber(),
+                    e.getColumnNumber()) + ": " + e.getEditorMessage(), e);
+        } catch (freemarker.template.TemplateNotFoundException e) {
+            throw new TemplateException("template " + name + " not found in templates/ nor in the bundled defaults", e);
+        } catch (IOException e) {
+            throw new TemplateException("template " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String location(String name, Integer line, Integer column) {
+        return name + ":" + (line == null ? "?" : line) + ":" + (column == null ? "?" : column);
+    }
+}

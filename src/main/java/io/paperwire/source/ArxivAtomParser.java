@@ -1,0 +1,222 @@
+package io.paperwire.source;
+
+import io.paperwire.paper.ArxivId;
+import io.paperwire.paper.Author;
+import io.paperwire.paper.Paper;
+import io.paperwire.paper.Signals;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses one page of the arXiv API's Atom feed ({@code export.arxiv.org/api/query}), current and legacy layouts.
+ *
+ * <p>Lenient per entry: an entry without a usable id is skipped and reported with its position; a response that is
+ * not an Atom feed, or is not well-formed XML, fails as a whole with the line and column.
+ */
+public final class ArxivAtomParser {
+
+    /** One page: what the feed says about paging, the papers it holds, and the entries it had to skip. */
+    public record Page(int totalResults, int startIndex, int itemsPerPage, List<Paper> papers, List<String> problems) {}
+
+    static final int MAX_PROBLEMS = 50;
+    static final int MAX_TITLE_CHARS = 1_000;
+    static final int MAX_ABSTRACT_CHARS = 10_000;
+
+    private static final XMLInputFactory FACTORY = newFactory();
+
+    private static XMLInputFactory newFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return factory;
+    }
+
+    public Page parse(InputStream in) {
+        try {
+            XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
+            try {
+                return readFeed(xml);
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber();
+            throw new MalformedResponseException("malformed Atom XML" + where + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private Page readFeed(XMLStreamReader xml) throws XMLStreamException {
+        xml.nextTag();
+        if (!"feed".equals(xml.getLocalName())) {
+            throw new MalformedResponseException("expected an Atom <feed> but the document starts with <"
+                    + xml.getLocalName() + ">", null);
+        }
+        int total = -1;
+        int start = 0;
+        int perPage = 0;
+        int position = 0;
+        List<Paper> papers = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            switch (xml.getLocalName()) {
+                case "totalResults" -> total = parseInt(xml.getElementText(), -1);
+                case "startIndex" -> start = parseInt(xml.getElementText(), 0);
+                case "itemsPerPage" -> perPage = parseInt(xml.getElementText(), 0);
+                case "entry" -> {
+                    position++;
+                    EntryFields entry = readEntry(xml);
+                    if (entry.isApiError()) {
+                        throw new MalformedResponseException("the arXiv API answered with an error: " + entry.summary, null);
+                    }
+                    try {
+                        papers.add(entry.toPaper());
+                    } catch (RuntimeException e) {
+                        if (problems.size() < MAX_PROBLEMS) {
+                            problems.add("entry " + position + " skipped: " + e.getMessage());
+                        }
+                    }
+                }
+                default -> { }
+            }
+        }
+        if (total < 0) {
+            throw new MalformedResponseException("the feed has no opensearch:totalResults; is it an arXiv API response?", null);
+        }
+        return new Page(total, start, perPage, papers, problems);
+    }
+
+    private EntryFields readEntry(XMLStreamReader xml) throws XMLStreamException {
+        EntryFields entry = new EntryFields();
+        int depth = 1;
+        while (depth > 0) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+                continue;
+            }
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            switch (xml.getLocalName()) {
+                case "id" -> entry.id = xml.getElementText();
+                case "title" -> entry.title = xml.getElementText();
+                case "summary" -> entry.summary = xml.getElementText();
+                case "published" -> entry.published = xml.getElementText();
+                case "updated" -> entry.updated = xml.getElementText();
+                case "comment" -> entry.comment = xml.getElementText();
+                case "journal_ref" -> entry.journalRef = xml.getElementText();
+                case "doi" -> entry.doi = xml.getElementText();
+                case "primary_category" -> {
+                    entry.primaryCategory = xml.getAttributeValue(null, "term");
+                    depth++;
+                }
+                case "category" -> {
+                    String term = xml.getAttributeValue(null, "term");
+                    if (term != null && !term.isBlank()) {
+                        entry.categories.add(term.strip());
+                    }
+                    depth++;
+                }
+                case "author" -> entry.authors.add(readAuthor(xml));
+                default -> depth++;
+            }
+        }
+        return entry;
+    }
+
+    private Author readAuthor(XMLStreamReader xml) throws XMLStreamException {
+        String name = "";
+        List<String> affiliations = new ArrayList<>();
+        int depth = 1;
+        while (depth > 0) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if (event == XMLStreamConstants.START_ELEMENT) {
+                switch (xml.getLocalName()) {
+                    case "name" -> name = Text.normalise(xml.getElementText());
+                    case "affiliation" -> affiliations.add(Text.normalise(xml.getElementText()));
+                    default -> depth++;
+                }
+            }
+        }
+        return new Author(name, String.join("; ", affiliations));
+    }
+
+    private static final class EntryFields {
+        String id;
+        String title = "";
+        String summary = "";
+        String published;
+        String updated;
+        String comment = "";
+        String journalRef = "";
+        String doi = "";
+        String primaryCategory = "";
+        final List<String> categories = new ArrayList<>();
+        final List<Author> authors = new ArrayList<>();
+
+        boolean isApiError() {
+            return id != null && id.contains("/api/errors");
+        }
+
+        Paper toPaper() {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("no <id>");
+            }
+            ArxivId.Versioned versioned = ArxivId.parse(id);
+            String cleanTitle = Text.cap(Text.normalise(title), MAX_TITLE_CHARS);
+            if (cleanTitle.isEmpty()) {
+                throw new IllegalArgumentException(versioned.id() + " has no title");
+            }
+            return new Paper(versioned.id(), versioned.version(), cleanTitle,
+                    Text.cap(Text.normalise(summary), MAX_ABSTRACT_CHARS),
+                    authors.stream().filter(a -> !a.name().isEmpty()).toList(),
+                    primaryCategory == null ? "" : primaryCategory.strip(),
+                    categories.stream().distinct().toList(),
+                    instant(published), instant(updated),
+                    Text.normalise(comment), Text.normalise(journalRef), Text.normalise(doi), Signals.NONE);
+        }
+    }
+
+    private static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("unreadable date '" + text.strip() + "'");
+        }
+    }
+
+    private static int parseInt(String text, int fallback) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String line = message.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(message);
+        return line.replaceFirst("^Message: ", "").strip();
+    }
+}
