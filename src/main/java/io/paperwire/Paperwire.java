@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +41,12 @@ public final class Paperwire {
     }
 
     public static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new Paperwire());
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with its report going to {@code out} and its one-line errors to {@code err}. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Paperwire()).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof PaperwireSettings.InvalidSettingsException) {
                 cmd.getErr().println("paperwire: " + e.getMessage());
