@@ -44,8 +44,10 @@ import java.util.List;
  */
 public final class PaperwireApplication implements AutoCloseable {
 
-    /** The bundled pipeline: one file per stage. */
-    static final String BUNDLED_ROUTES = "classpath:routes/*.camel.yaml";
+    /** The pipeline, one file per stage, used by every command. */
+    static final String PIPELINE_ROUTES = "*.camel.yaml";
+    /** What {@code serve} adds: schedule and web endpoints. */
+    static final String SERVE_ROUTES = "serve/*.camel.yaml";
 
     private final PaperwireSettings settings;
     private final Database database;
@@ -54,7 +56,13 @@ public final class PaperwireApplication implements AutoCloseable {
     private final Main main = new Main();
     private ProducerTemplate producer;
 
+    public enum Mode { RUN_ONCE, SERVE }
+
     public PaperwireApplication(PaperwireSettings settings) {
+        this(settings, Mode.RUN_ONCE);
+    }
+
+    public PaperwireApplication(PaperwireSettings settings, Mode mode) {
         this.settings = settings;
         this.database = Database.open(settings.db(), settings.dataDir());
         this.templates = new TemplateEngine(settings.home().resolve("templates"));
@@ -66,9 +74,13 @@ public final class PaperwireApplication implements AutoCloseable {
         }
         bindStages();
         Path editorRoutes = settings.home().resolve("routes");
-        main.configure().withRoutesIncludePattern(Files.isDirectory(editorRoutes)
-                ? "file:" + editorRoutes.toAbsolutePath() + "/*.camel.yaml" : BUNDLED_ROUTES);
+        String routes = Files.isDirectory(editorRoutes) ? "file:" + editorRoutes.toAbsolutePath() + "/" : "classpath:routes/";
+        main.configure().withRoutesIncludePattern(mode == Mode.SERVE
+                ? routes + PIPELINE_ROUTES + "," + routes + SERVE_ROUTES : routes + PIPELINE_ROUTES);
         main.configure().withName("paperwire");
+        if (mode == Mode.SERVE) {
+            main.configure().httpServer().withEnabled(true).withPort(settings.http().port());
+        }
         main.setInitialProperties(settings.asProperties());
     }
 
@@ -140,6 +152,11 @@ public final class PaperwireApplication implements AutoCloseable {
     /** Blocks until the process is asked to stop (Ctrl-C, SIGTERM). */
     public void serve() throws Exception {
         main.run();
+    }
+
+    /** Ends {@link #serve()} as a signal would. */
+    public void stopServing() {
+        main.completed();
     }
 
     @Override
