@@ -1,0 +1,61 @@
+package io.paperwire;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code paperwire serve} starts, answers on its port, and stops cleanly. */
+class ServeIT {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void servesUntilToldToStop() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        PaperwireSettings settings = PaperwireSettings.load(home, Map.of(), Map.of("paperwire.http.port", String.valueOf(port)));
+        PaperwireApplication app = new PaperwireApplication(settings, PaperwireApplication.Mode.SERVE);
+        CompletableFuture<Void> serving = CompletableFuture.runAsync(() -> {
+            try {
+                app.serve();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> health = null;
+            for (int i = 0; i < 100 && health == null; i++) {
+                try {
+                    health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                } catch (java.io.IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(health).as("serve answered on port " + port).isNotNull();
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("UP");
+        } finally {
+            app.stopServing();
+            serving.get(30, TimeUnit.SECONDS);
+            app.close();
+        }
+        assertThat(serving).isCompleted();
+    }
+}
