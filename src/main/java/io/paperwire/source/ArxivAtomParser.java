@@ -9,6 +9,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -40,9 +41,10 @@ public final class ArxivAtomParser {
         return factory;
     }
 
-    public Page parse(InputStream in) {
+    /** Parses a page as it came off the wire; bytes invalid in the declared encoding become U+FFFD. */
+    public Page parse(byte[] body) {
         try {
-            XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
+            XMLStreamReader xml = FACTORY.createXMLStreamReader(Bodies.xmlReader(body));
             try {
                 return readFeed(xml);
             } finally {
@@ -52,6 +54,14 @@ public final class ArxivAtomParser {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber();
             throw new MalformedResponseException("malformed Atom XML" + where + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    public Page parse(InputStream in) {
+        try {
+            return parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new MalformedResponseException("unreadable response: " + e.getMessage(), e);
         }
     }
 
