@@ -78,7 +78,7 @@ public final class JdkHttpFetcher implements HttpFetcher {
             return new Response(uri, response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     body, headers);
         } catch (HttpTimeoutException e) {
-            throw new FetchFailedException(source, uri, "no answer within " + timeout.toSeconds() + " s", e);
+            throw new FetchFailedException(source, uri, "no answer within " + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s"), e);
         } catch (IOException e) {
             throw new FetchFailedException(source, uri, "request failed: " + e, e);
         } catch (InterruptedException e) {

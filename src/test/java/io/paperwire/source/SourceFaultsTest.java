@@ -10,7 +10,8 @@ import io.paperwire.paper.Paper;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.select.NoPapersException;
 import io.paperwire.select.SelectStage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,19 +41,25 @@ class SourceFaultsTest {
             + "<body><p>We are down for maintenance.<br></body></html>";
     static final String TRUNCATED_ATOM = "<?xml version='1.0'?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<entry><id>";
 
-    WireMockServer server;
+    /** One server for the class: stopping a server with delayed answers still pending takes seconds. */
+    static WireMockServer server;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void startServer() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
-        server.stubFor(get(urlPathEqualTo("/api/daily_papers")).atPriority(9)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")));
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stopServer() {
         server.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.resetAll();
+        server.stubFor(get(urlPathEqualTo("/api/daily_papers")).atPriority(9)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")));
     }
 
     private ArxivApiSource arxivSource(int pageSize) {
@@ -211,12 +218,12 @@ class SourceFaultsTest {
     @Test
     void aTimeoutIsRetriedAndTheAnswerThatComesInTimeCounts() {
         server.stubFor(get(urlPathEqualTo("/api/query")).inScenario("slow").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(200).withFixedDelay(1500).withBody(atom(0, 0)))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(700).withBody(atom(0, 0)))
                 .willSetStateTo("fast"));
         server.stubFor(get(urlPathEqualTo("/api/query")).inScenario("slow").whenScenarioStateIs("fast")
                 .willReturn(aResponse().withStatus(200).withBody(atom(1, 0,
                         entry("2405.10001", 1, "A Paper", "Text.", inWeek(1))))));
-        ArxivApiSource source = new ArxivApiSource(SourceKit.polite(Duration.ofMillis(5), Duration.ofMillis(400)),
+        ArxivApiSource source = new ArxivApiSource(SourceKit.polite(Duration.ofMillis(5), Duration.ofMillis(250)),
                 SourceKit.arxiv(server, 100, Duration.ZERO), 2);
 
         SourceResult result = source.fetch(WEEK);
@@ -227,8 +234,8 @@ class SourceFaultsTest {
 
     @Test
     void aTimeoutThatPersistsNamesTheSourceTheUrlAndTheTimeout() {
-        server.stubFor(get(urlPathEqualTo("/api/query")).willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
-        ArxivApiSource source = new ArxivApiSource(SourceKit.polite(Duration.ofMillis(5), Duration.ofMillis(300)),
+        server.stubFor(get(urlPathEqualTo("/api/query")).willReturn(aResponse().withStatus(200).withFixedDelay(700)));
+        ArxivApiSource source = new ArxivApiSource(SourceKit.polite(Duration.ofMillis(5), Duration.ofMillis(200)),
                 SourceKit.arxiv(server, 100, Duration.ZERO), 0);
 
         assertThatThrownBy(() -> source.fetch(WEEK)).isInstanceOf(SourceException.class)
