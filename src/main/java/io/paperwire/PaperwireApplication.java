@@ -49,6 +49,7 @@ public final class PaperwireApplication implements AutoCloseable {
     private final TemplateEngine templates;
     private final Mailer mailer;
     private final Main main = new Main();
+    private final SourceStage sources;
     private ProducerTemplate producer;
 
     public enum Mode { RUN_ONCE, SERVE }
@@ -59,6 +60,8 @@ public final class PaperwireApplication implements AutoCloseable {
 
     public PaperwireApplication(PaperwireSettings settings, Mode mode) {
         this.settings = settings;
+        // First, so that bad source settings stop the start before the database is opened.
+        this.sources = new SourceStage(new LiveSources(settings));
         this.database = Database.open(settings.db(), settings.dataDir());
         this.templates = new TemplateEngine(settings.home().resolve("templates"));
         this.mailer = settings.smtp().enabled() ? new SmtpMailer(settings.smtp())
@@ -92,7 +95,7 @@ public final class PaperwireApplication implements AutoCloseable {
         SubscriberStore subscribers = new SubscriberStore(database);
         Summarizer summarizer = new ExtractiveSummarizer();
         main.bind("runs", new RunLog(database));
-        main.bind("sources", new SourceStage(new LiveSources(settings)));
+        main.bind("sources", sources);
         main.bind("selector", new SelectStage(settings.interests()));
         main.bind("summarizer", new SummarizeStage(summarizer, new SummaryCache(database)));
         main.bind("renderer", new RenderStage(templates, settings,

@@ -103,7 +103,7 @@ public final class ArxivApiSource implements PaperSource {
             HttpFetcher.Response response = fetcher.get(NAME, uri);
             requests++;
             if (!response.isSuccess()) {
-                throw new SourceException(NAME, uri, "HTTP " + response.status());
+                throw new SourceException(NAME, uri, "HTTP " + response.status() + apiError(response.body()));
             }
             ArxivAtomParser.Page page;
             try {
@@ -128,6 +128,16 @@ public final class ArxivApiSource implements PaperSource {
             }
             LOG.warn("{}: empty page at start={} though totalResults={}; asking again ({} of {})", NAME, start,
                     page.totalResults(), attempt, pageRetries);
+        }
+    }
+
+    /** The API's own explanation when an error answer carries one (an Atom feed with an error entry). */
+    private String apiError(byte[] body) {
+        try {
+            parser.parse(body);
+            return "";
+        } catch (MalformedResponseException e) {
+            return e.getMessage().startsWith("the arXiv API answered") ? ": " + e.getMessage() : "";
         }
     }
 

@@ -1,6 +1,8 @@
 package io.paperwire.source;
 
+import io.paperwire.Paperwire;
 import io.paperwire.PaperwireSettings;
+import io.paperwire.testing.CommandResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +44,16 @@ class SourceSettingsTest {
                 .hasMessageContaining("paperwire.arxiv.rss-announce-types = 'new updated': use some of new, cross")
                 .hasMessageContaining("paperwire.http.retries = '-1': give a whole number from 0 to 10")
                 .hasMessageContaining("paperwire.hf.trending = 'sometimes': write true or false");
+    }
+
+    @Test
+    void aBadSourceSettingStopsTheRunBeforeAnyRequestWithExitCode2() {
+        CommandResult result = CommandResult.paperwire("--home", home.toString(),
+                "--set", "paperwire.http.allowed-hosts=", "--set", "paperwire.arxiv.page-retries=many",
+                "run", "--week", "2024-W21");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(Paperwire.EXIT_USAGE);
+        assertThat(result.err()).contains("paperwire.arxiv.page-retries = 'many': give a whole number from 0 to 10");
     }
 
     @Test
