@@ -1,6 +1,7 @@
 package io.paperwire.source;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,7 +18,7 @@ public interface HttpFetcher {
             if (headers != null) {
                 copy.putAll(headers);
             }
-            headers = copy;
+            headers = Collections.unmodifiableSortedMap(copy);
         }
 
         public Response(URI uri, int status, String contentType, byte[] body) {
