@@ -15,11 +15,7 @@ import io.paperwire.render.PreviewWriter;
 import io.paperwire.render.RenderStage;
 import io.paperwire.render.TemplateEngine;
 import io.paperwire.select.SelectStage;
-import io.paperwire.source.ArxivApiSource;
-import io.paperwire.source.HttpFetcher;
-import io.paperwire.source.HuggingFaceSource;
-import io.paperwire.source.JdkHttpFetcher;
-import io.paperwire.source.SampleFetcher;
+import io.paperwire.source.LiveSources;
 import io.paperwire.source.SourceStage;
 import io.paperwire.store.Database;
 import io.paperwire.subscribers.SubscriberStore;
@@ -34,7 +30,6 @@ import org.apache.camel.main.Main;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -54,6 +49,7 @@ public final class PaperwireApplication implements AutoCloseable {
     private final TemplateEngine templates;
     private final Mailer mailer;
     private final Main main = new Main();
+    private final SourceStage sources;
     private ProducerTemplate producer;
 
     public enum Mode { RUN_ONCE, SERVE }
@@ -64,6 +60,8 @@ public final class PaperwireApplication implements AutoCloseable {
 
     public PaperwireApplication(PaperwireSettings settings, Mode mode) {
         this.settings = settings;
+        // First, so that bad source settings stop the start before the database is opened.
+        this.sources = new SourceStage(new LiveSources(settings));
         this.database = Database.open(settings.db(), settings.dataDir());
         this.templates = new TemplateEngine(settings.home().resolve("templates"));
         this.mailer = settings.smtp().enabled() ? new SmtpMailer(settings.smtp())
@@ -97,19 +95,7 @@ public final class PaperwireApplication implements AutoCloseable {
         SubscriberStore subscribers = new SubscriberStore(database);
         Summarizer summarizer = new ExtractiveSummarizer();
         main.bind("runs", new RunLog(database));
-        main.bind("sources", new SourceStage(new SourceStage.Sources() {
-            @Override
-            public ArxivApiSource arxiv(RunRequest request) {
-                return request.sample()
-                        ? new ArxivApiSource(new SampleFetcher(), settings.arxiv(), Duration.ZERO)
-                        : new ArxivApiSource(liveFetcher(), settings.arxiv(), settings.arxiv().delay());
-            }
-
-            @Override
-            public HuggingFaceSource huggingFace(RunRequest request) {
-                return new HuggingFaceSource(request.sample() ? new SampleFetcher() : liveFetcher(), settings.hf());
-            }
-        }));
+        main.bind("sources", sources);
         main.bind("selector", new SelectStage(settings.interests()));
         main.bind("summarizer", new SummarizeStage(summarizer, new SummaryCache(database)));
         main.bind("renderer", new RenderStage(templates, settings,
@@ -119,10 +105,6 @@ public final class PaperwireApplication implements AutoCloseable {
         main.bind("publisher", new PublishStage(database, issues, new SiteBuilder(templates, settings)));
         main.bind("deliverer", new DeliverStage(subscribers, new DeliveryLog(database), new MessageFactory(settings),
                 mailer));
-    }
-
-    private HttpFetcher liveFetcher() {
-        return new JdkHttpFetcher(settings.http().userAgent(), settings.http().timeout());
     }
 
     public void start() {

@@ -2,6 +2,11 @@ package io.paperwire;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.paperwire.source.SourceStage;
 import io.paperwire.testing.CommandResult;
 import io.paperwire.testing.Eml;
 import io.paperwire.testing.FakeWeek;
@@ -12,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PipelineIT {
 
     static final String SCRIPT_TITLE = "<script>alert(1)</script> Attention Is Not All You Need";
+    static final String TRUNCATED_ATOM = "<?xml version='1.0'?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<entry><id>";
     static final LocalDate MONDAY = LocalDate.of(2024, 5, 20);
 
     @TempDir
@@ -67,6 +74,9 @@ class PipelineIT {
                     .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                             .withBody(fake.huggingFaceDay(day))));
         }
+        sources.stubFor(get(urlPathEqualTo("/api/daily_papers")).withQueryParam("sort", equalTo("trending"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(fake.huggingFaceDay(MONDAY))));
     }
 
     private CommandResult run(String... extra) {
@@ -75,6 +85,8 @@ class PipelineIT {
                 "--set", "paperwire.arxiv.api-url=" + sources.baseUrl() + "/api/query",
                 "--set", "paperwire.hf.api-url=" + sources.baseUrl() + "/api/daily_papers",
                 "--set", "paperwire.arxiv.delay-seconds=0",
+                "--set", "paperwire.hf.delay-seconds=0",
+                "--set", "paperwire.http.retry-backoff-seconds=0.01",
                 "--set", "paperwire.site.base-url=https://news.example.org/paperwire",
                 "run", "--week", "2024-W21"};
         return paperwire(Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new));
@@ -186,32 +198,50 @@ class PipelineIT {
     }
 
     @Test
-    void aMalformedSourceResponseStopsTheRunWithOneClearLineAndSendsNothing() throws Exception {
+    void malformedAnswersFromEverySourceStopTheRunWithOneLinePerSourceAndSendNothing() throws Exception {
         paperwire("--home", home.toString(), "subscribers", "add", "ada@example.org");
         sources.stubFor(get(urlPathEqualTo("/api/query")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/atom+xml").withBody("<?xml version='1.0'?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<entry><id>")));
+                .withHeader("Content-Type", "application/atom+xml").withBody(TRUNCATED_ATOM)));
+        sources.stubFor(get(urlPathEqualTo("/api/daily_papers")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("[{\"paper\": {\"id\": ")));
 
         CommandResult result = run();
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(Paperwire.EXIT_FAILED);
-        List<String> errorLines = result.err().lines().filter(l -> l.startsWith("paperwire:")).toList();
-        assertThat(errorLines).singleElement().asString()
-                .contains("arXiv API").contains("malformed Atom XML at line")
-                .contains(sources.baseUrl() + "/api/query?search_query=");
+        List<String> errorLines = result.err().lines().filter(l -> !l.isBlank()).toList();
+        assertThat(errorLines.get(0)).startsWith("paperwire: no source delivered 2024-W21");
+        assertThat(errorLines).filteredOn(l -> l.contains("arXiv API:")).singleElement().asString()
+                .contains("malformed Atom XML at line").contains(sources.baseUrl() + "/api/query?search_query=");
+        assertThat(errorLines).filteredOn(l -> l.contains("Hugging Face:")).singleElement().asString()
+                .contains("malformed JSON").contains(sources.baseUrl() + "/api/daily_papers?date=2024-05-20");
         assertThat(outbox()).isEmpty();
         assertThat(home.resolve("out/site")).doesNotExist();
     }
 
     @Test
-    void aFailedRunIsRecordedAndTheNextRunStartsClean() throws Exception {
+    void aMalformedArxivAnswerIsReportedWhileHuggingFaceStillDelivers() throws Exception {
         paperwire("--home", home.toString(), "subscribers", "add", "ada@example.org");
-        sources.stubFor(get(urlPathEqualTo("/api/query")).willReturn(aResponse().withStatus(503)));
-        assertThat(run().exitCode()).isEqualTo(Paperwire.EXIT_FAILED);
+        sources.stubFor(get(urlPathEqualTo("/api/query")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/atom+xml").withBody(TRUNCATED_ATOM)));
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger sourceLog = (Logger) LoggerFactory.getLogger(SourceStage.class);
+        log.start();
+        sourceLog.addAppender(log);
+        CommandResult result;
+        try {
+            result = run();
+        } finally {
+            sourceLog.detachAppender(log);
+        }
 
-        serve(week);
-        CommandResult retry = run();
-
-        assertThat(retry.exitCode()).as(retry.toString()).isZero();
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(log.list).filteredOn(e -> e.getLevel() == Level.ERROR).map(ILoggingEvent::getFormattedMessage)
+                .singleElement().asString().contains("arXiv API").contains("malformed Atom XML at line")
+                .contains(sources.baseUrl() + "/api/query?search_query=");
+        Document page = Jsoup.parse(home.resolve("out/site/issues/2024-W21.html").toFile(), "UTF-8");
+        List<String> featured = week.papers().stream().filter(p -> p.upvotes() >= 0).map(FakeWeek.FakePaper::id).toList();
+        assertThat(page.select("article.paper")).isNotEmpty()
+                .allSatisfy(article -> assertThat(featured).contains(article.id()));
         assertThat(outbox()).hasSize(1);
     }
 

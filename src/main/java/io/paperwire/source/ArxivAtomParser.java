@@ -9,6 +9,9 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -40,18 +43,57 @@ public final class ArxivAtomParser {
         return factory;
     }
 
+    /**
+     * Parses a page as it came off the wire. The bytes go straight to the XML parser; only a page with bytes that are
+     * invalid in its encoding is read again through a lenient decoder, its bad bytes becoming U+FFFD.
+     */
+    public Page parse(byte[] body) {
+        try {
+            return parse(FACTORY.createXMLStreamReader(new ByteArrayInputStream(body)));
+        } catch (XMLStreamException e) {
+            if (!isEncodingError(e)) {
+                throw malformed(e);
+            }
+        }
+        try {
+            return parse(FACTORY.createXMLStreamReader(Bodies.xmlReader(body)));
+        } catch (XMLStreamException e) {
+            throw malformed(e);
+        }
+    }
+
+    private Page parse(XMLStreamReader xml) throws XMLStreamException {
+        try {
+            return readFeed(xml);
+        } finally {
+            xml.close();
+        }
+    }
+
+    private static boolean isEncodingError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CharConversionException) {
+                return true;
+            }
+            if (t instanceof XMLStreamException x && x.getNestedException() instanceof CharConversionException) {
+                return true;
+            }
+        }
+        String message = String.valueOf(e.getMessage());
+        return message.contains("byte") && message.contains("UTF-8");
+    }
+
+    private static MalformedResponseException malformed(XMLStreamException e) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber();
+        return new MalformedResponseException("malformed Atom XML" + where + ": " + firstLine(e.getMessage()), e);
+    }
+
     public Page parse(InputStream in) {
         try {
-            XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
-            try {
-                return readFeed(xml);
-            } finally {
-                xml.close();
-            }
-        } catch (XMLStreamException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber();
-            throw new MalformedResponseException("malformed Atom XML" + where + ": " + firstLine(e.getMessage()), e);
+            return parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new MalformedResponseException("unreadable response: " + e.getMessage(), e);
         }
     }
 

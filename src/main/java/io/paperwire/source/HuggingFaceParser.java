@@ -29,10 +29,23 @@ public final class HuggingFaceParser {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** Parses a response as it came off the wire; bytes that are not UTF-8 become U+FFFD. */
+    public Page parse(byte[] body) {
+        return parse(() -> MAPPER.readTree(Bodies.utf8Reader(body)));
+    }
+
     public Page parse(InputStream in) {
+        return parse(() -> MAPPER.readTree(in));
+    }
+
+    private interface TreeReader {
+        JsonNode read() throws IOException;
+    }
+
+    private Page parse(TreeReader reader) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(in);
+            root = reader.read();
         } catch (JsonParseException e) {
             var where = e.getLocation();
             throw new MalformedResponseException("malformed JSON at line " + where.getLineNr()

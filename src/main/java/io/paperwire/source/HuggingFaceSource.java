@@ -1,49 +1,100 @@
 package io.paperwire.source;
 
 import io.paperwire.PaperwireSettings;
+import io.paperwire.paper.ArxivId;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.Week;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Hugging Face Daily Papers: one request per day of the week; each featured paper carries its upvotes. */
-public final class HuggingFaceSource {
+/**
+ * Hugging Face Daily Papers ({@code /api/daily_papers}): each day of the week ({@code date=}), or the week's trending
+ * view ({@code week=…&sort=trending}), page by page ({@code p}, {@code limit}). A paper featured on several days is
+ * delivered once, with the strongest signals.
+ */
+public final class HuggingFaceSource implements PaperSource {
 
     public static final String NAME = "Hugging Face";
-
-    /** The week's featured papers (a paper featured twice appears twice) and the items that were skipped. */
-    public record Result(List<Paper> papers, List<String> problems, int requests) {}
+    public static final String TRENDING = "Hugging Face trending";
+    /** A guard against an API that ignores {@code p} and answers the same page forever. */
+    static final int MAX_PAGES = 20;
 
     private final HttpFetcher fetcher;
     private final PaperwireSettings.HuggingFace settings;
+    private final int pageSize;
+    private final boolean trending;
     private final HuggingFaceParser parser = new HuggingFaceParser();
 
-    public HuggingFaceSource(HttpFetcher fetcher, PaperwireSettings.HuggingFace settings) {
-        this.fetcher = fetcher;
-        this.settings = settings;
+    /** The daily papers of each day of the week. */
+    public static HuggingFaceSource daily(HttpFetcher fetcher, PaperwireSettings.HuggingFace settings, int pageSize) {
+        return new HuggingFaceSource(fetcher, settings, pageSize, false);
     }
 
-    public Result fetch(Week week) {
-        List<Paper> papers = new ArrayList<>();
+    /** The trending papers of the week. */
+    public static HuggingFaceSource trending(HttpFetcher fetcher, PaperwireSettings.HuggingFace settings, int pageSize) {
+        return new HuggingFaceSource(fetcher, settings, pageSize, true);
+    }
+
+    private HuggingFaceSource(HttpFetcher fetcher, PaperwireSettings.HuggingFace settings, int pageSize,
+                              boolean trending) {
+        this.fetcher = fetcher;
+        this.settings = settings;
+        this.pageSize = pageSize;
+        this.trending = trending;
+    }
+
+    @Override
+    public String name() {
+        return trending ? TRENDING : NAME;
+    }
+
+    @Override
+    public SourceResult fetch(Week week) {
+        Map<ArxivId, Paper> papers = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        for (LocalDate day : week.days()) {
-            URI uri = URI.create(settings.apiUrl() + "?date=" + day);
-            HttpFetcher.Response response = fetcher.get(NAME, uri);
-            if (!response.isSuccess()) {
-                throw new SourceException(NAME, uri, "HTTP " + response.status());
-            }
-            try {
-                HuggingFaceParser.Page page = parser.parse(new ByteArrayInputStream(response.body()));
-                papers.addAll(page.papers());
-                page.problems().forEach(p -> problems.add(NAME + " " + day + ": " + p));
-            } catch (MalformedResponseException e) {
-                throw new SourceException(NAME, uri, e.getMessage(), e);
+        Map<String, Integer> dropped = new TreeMap<>();
+        int requests = 0;
+        List<String> views = trending ? List.of("week=" + week + "&sort=trending")
+                : week.days().stream().map(LocalDate::toString).map(d -> "date=" + d).toList();
+        for (String view : views) {
+            for (int p = 0; p < MAX_PAGES; p++) {
+                URI uri = URI.create(settings.apiUrl() + "?" + view + "&limit=" + pageSize + "&p=" + p);
+                HttpFetcher.Response response = fetcher.get(name(), uri);
+                requests++;
+                if (!response.isSuccess()) {
+                    throw new SourceException(name(), uri, "HTTP " + response.status());
+                }
+                HuggingFaceParser.Page page;
+                try {
+                    page = parser.parse(response.body());
+                } catch (MalformedResponseException e) {
+                    fetcher.reject(uri);
+                    throw new SourceException(name(), uri, e.getMessage(), e);
+                }
+                String where = name() + " " + view + " page " + p + ": ";
+                page.problems().forEach(problem -> problems.add(where + problem));
+                int fresh = 0;
+                for (Paper paper : page.papers()) {
+                    Paper known = papers.get(paper.id());
+                    if (known == null) {
+                        fresh++;
+                        papers.put(paper.id(), paper);
+                    } else {
+                        dropped.merge("featured more than once", 1, Integer::sum);
+                        papers.put(paper.id(), known.withSignals(known.signals().mergedWith(paper.signals())));
+                    }
+                }
+                if (page.papers().size() + page.problems().size() < pageSize || fresh == 0) {
+                    break;
+                }
             }
         }
-        return new Result(papers, problems, week.days().size());
+        return new SourceResult(name(), List.copyOf(papers.values()), problems, dropped, requests);
     }
 }

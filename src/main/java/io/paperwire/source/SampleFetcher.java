@@ -20,7 +20,7 @@ public final class SampleFetcher implements HttpFetcher {
     public static final String SAMPLE_WEEK = "2024-W21";
 
     @Override
-    public Response get(String source, URI uri) {
+    public Response get(String source, URI uri, Map<String, String> requestHeaders) {
         Map<String, String> query = query(uri);
         if (query.containsKey("search_query")) {
             String resource = "sample/arxiv/api-start-" + query.getOrDefault("start", "0") + ".atom.xml";

@@ -6,6 +6,7 @@ import java.net.URI;
 public class SourceException extends RuntimeException {
     private final String source;
     private final URI url;
+    private final String problem;
 
     public SourceException(String source, URI url, String problem) {
         this(source, url, problem, null);
@@ -15,6 +16,7 @@ public class SourceException extends RuntimeException {
         super(source + ": " + problem + " (" + url + ")", cause);
         this.source = source;
         this.url = url;
+        this.problem = problem;
     }
 
     public String source() {
@@ -23,5 +25,10 @@ public class SourceException extends RuntimeException {
 
     public URI url() {
         return url;
+    }
+
+    /** What went wrong, without the source and URL. */
+    public String problem() {
+        return problem;
     }
 }

@@ -1,6 +1,5 @@
 package io.paperwire.source;
 
-import io.paperwire.paper.ArxivId;
 import io.paperwire.paper.Candidates;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.RunRequest;
@@ -13,25 +12,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The source stage as the route sees it: {@link RunRequest} in, {@link Candidates} out. Collects the week from
- * arXiv and Hugging Face and merges by arXiv id: arXiv's metadata and the newest version's text win, Hugging Face
- * adds its signals.
+ * The source stage as the route sees it: {@link RunRequest} in, {@link Candidates} out. Asks every source for the
+ * week and merges the answers ({@link PaperMerger}). A source that fails is reported in the {@link SourceReport} with
+ * its URL and the others still deliver; only when every source failed does the stage stop the run
+ * ({@link SourcesFailedException}, one line per source).
  */
 public final class SourceStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceStage.class);
 
-    /** Builds the sources for a request: live ones, or the bundled sample week. */
+    /** The sources of a request: live ones, or the bundled sample week; the most authoritative first. */
     public interface Sources {
-        ArxivApiSource arxiv(RunRequest request);
-
-        HuggingFaceSource huggingFace(RunRequest request);
+        List<PaperSource> forRequest(RunRequest request);
     }
 
     private final Sources sources;
+    private final PaperMerger merger = new PaperMerger();
 
     public SourceStage(Sources sources) {
         this.sources = sources;
@@ -39,41 +37,36 @@ public final class SourceStage {
 
     public Candidates collect(RunRequest request) {
         Week week = request.week();
-        ArxivApiSource.Result arxiv = sources.arxiv(request).fetch(week);
-        HuggingFaceSource.Result huggingFace = sources.huggingFace(request).fetch(week);
-
-        Map<String, Integer> dropped = new TreeMap<>();
-        Map<ArxivId, Paper> merged = new LinkedHashMap<>();
-        for (Paper paper : arxiv.papers()) {
-            if (!week.contains(paper.published())) {
-                dropped.merge("submitted outside " + week, 1, Integer::sum);
-                continue;
-            }
-            Paper known = merged.get(paper.id());
-            if (known != null) {
-                dropped.merge("duplicate arXiv entry", 1, Integer::sum);
-            }
-            merged.merge(paper.id(), paper, SourceStage::newerVersion);
-        }
-        for (Paper featured : huggingFace.papers()) {
-            Paper known = merged.get(featured.id());
-            merged.put(featured.id(), known == null ? featured
-                    : known.withSignals(known.signals().mergedWith(featured.signals())));
-        }
-        List<String> problems = new ArrayList<>(arxiv.problems());
-        problems.addAll(huggingFace.problems());
+        List<SourceResult> results = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         Map<String, Integer> perSource = new LinkedHashMap<>();
-        perSource.put(ArxivApiSource.NAME, arxiv.papers().size());
-        perSource.put(HuggingFaceSource.NAME, (int) huggingFace.papers().stream().map(Paper::id).distinct().count());
-        SourceReport report = new SourceReport(perSource, dropped, problems);
-        LOG.info("Sources for {}: {} papers ({}), dropped {}, {} problems", week, merged.size(), perSource, dropped,
-                problems.size());
-        problems.forEach(p -> LOG.warn("{}", p));
-        return new Candidates(request, List.copyOf(merged.values()), report);
-    }
-
-    private static Paper newerVersion(Paper a, Paper b) {
-        Paper newer = b.version() > a.version() ? b : a;
-        return newer.withSignals(a.signals().mergedWith(b.signals()));
+        for (PaperSource source : sources.forRequest(request)) {
+            try {
+                SourceResult result = source.fetch(week);
+                results.add(result);
+                perSource.put(source.name(), result.papers().size());
+            } catch (SourceException e) {
+                failures.add(e.getMessage());
+                perSource.put(source.name(), 0);
+                LOG.error("{}", e.getMessage());
+            } catch (RuntimeException e) {
+                String message = source.name() + ": failed unexpectedly: " + e;
+                failures.add(message);
+                perSource.put(source.name(), 0);
+                LOG.error("{}", message, e);
+            }
+        }
+        if (results.isEmpty()) {
+            throw new SourcesFailedException(week, failures);
+        }
+        PaperMerger.Merged merged = merger.merge(results);
+        List<String> problems = new ArrayList<>(failures);
+        results.forEach(r -> problems.addAll(r.problems()));
+        SourceReport report = new SourceReport(perSource, merged.dropped(), problems);
+        LOG.info("Sources for {}: {} papers ({}), dropped {}, {} problems", week, merged.papers().size(), perSource,
+                merged.dropped(), problems.size());
+        problems.stream().skip(failures.size()).limit(100).forEach(p -> LOG.warn("{}", p));
+        List<Paper> papers = merged.papers();
+        return new Candidates(request, papers, report);
     }
 }

@@ -1,18 +1,48 @@
 package io.paperwire.source;
 
-import java.util.regex.Pattern;
-
 /** Cleaning of source text: whitespace and hard line breaks collapsed, lengths capped. Markup is kept as text. */
 final class Text {
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Text() {}
 
+    /** Collapses every run of whitespace (Unicode spaces and NUL included) to one space and strips the ends. */
     static String normalise(String text) {
         if (text == null) {
             return "";
         }
-        return WHITESPACE.matcher(text.replace('\u0000', ' ')).replaceAll(" ").strip();
+        if (isNormal(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                pendingSpace = out.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isNormal(String text) {
+        int last = text.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if (isSpace(c) && (c != ' ' || i == 0 || i == last || isSpace(text.charAt(i + 1)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == '\u0000' || Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     static String cap(String text, int maxChars) {

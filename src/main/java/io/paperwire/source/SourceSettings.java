@@ -1,0 +1,156 @@
+package io.paperwire.source;
+
+import io.paperwire.PaperwireSettings;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The source stage's own settings (collection mode, politeness, retries, cache, safety), read from the validated
+ * {@link PaperwireSettings} values and checked at start: every bad value is named with how to fix it.
+ *
+ * @param mode            how the week's arXiv papers are collected
+ * @param announceTypes   arXiv RSS announce types to keep (new, cross, replace, replace-cross)
+ * @param pageRetries     times a malformed or wrongly empty arXiv API page is asked for again
+ * @param hfPageSize      Hugging Face results per page
+ * @param hfTrending      also collect the week's trending view
+ * @param hfDelay         pause between Hugging Face requests
+ * @param retry           retries of transient HTTP faults
+ * @param cacheMaxAge     answers younger than this are reused without a request (zero: always revalidate)
+ * @param allowedHosts    hosts that may be fetched, besides the hosts of the configured source URLs
+ * @param maxBodyBytes    the largest response accepted
+ */
+public record SourceSettings(Mode mode, Set<String> announceTypes, int pageRetries, int hfPageSize,
+                             boolean hfTrending, Duration hfDelay, RetryPolicy retry, Duration cacheMaxAge,
+                             List<String> allowedHosts, int maxBodyBytes) {
+
+    /** How the arXiv part of the week is collected. */
+    public enum Mode {
+        /** The API's submission-date window, paged. */
+        API,
+        /** The daily RSS announcements (listing pages as fallback), stored per announcement day. */
+        RSS
+    }
+
+    static final Set<String> ANNOUNCE_TYPES = Set.of("new", "cross", "replace", "replace-cross");
+
+    public static SourceSettings from(PaperwireSettings settings) {
+        return from(settings.values());
+    }
+
+    static SourceSettings from(Map<String, String> values) {
+        Reader r = new Reader(values);
+        Mode mode = r.mode("paperwire.arxiv.mode");
+        List<String> types = r.list("paperwire.arxiv.rss-announce-types");
+        for (String type : types) {
+            if (!ANNOUNCE_TYPES.contains(type)) {
+                r.problem("paperwire.arxiv.rss-announce-types", String.join(" ", types),
+                        "use some of new, cross, replace, replace-cross");
+                break;
+            }
+        }
+        if (types.isEmpty()) {
+            r.problem("paperwire.arxiv.rss-announce-types", "", "name at least one of new, cross, replace, replace-cross");
+        }
+        SourceSettings settings = new SourceSettings(mode, Set.copyOf(types),
+                r.integer("paperwire.arxiv.page-retries", 0, 10),
+                r.integer("paperwire.hf.page-size", 1, 1000),
+                r.bool("paperwire.hf.trending"),
+                r.seconds("paperwire.hf.delay-seconds", 0, 600),
+                new RetryPolicy(r.integer("paperwire.http.retries", 0, 10) + 1,
+                        r.seconds("paperwire.http.retry-backoff-seconds", 0, 600),
+                        r.seconds("paperwire.http.max-retry-wait-seconds", 0, 3600)),
+                Duration.ofMinutes(Math.round(r.decimal("paperwire.http.cache-max-age-hours", 0, 24 * 365) * 60)),
+                r.list("paperwire.http.allowed-hosts"),
+                r.integer("paperwire.http.max-body-kb", 16, 1024 * 1024) * 1024);
+        if (!r.problems.isEmpty()) {
+            throw new PaperwireSettings.InvalidSettingsException("Invalid settings:\n  " + String.join("\n  ", r.problems));
+        }
+        return settings;
+    }
+
+    private static final class Reader {
+        final Map<String, String> values;
+        final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> values) {
+            this.values = values;
+        }
+
+        String text(String key) {
+            String value = values.get(key);
+            if (value == null) {
+                problems.add(key + ": missing; it belongs in application.properties");
+                return "";
+            }
+            return value.strip();
+        }
+
+        void problem(String key, String value, String fix) {
+            problems.add(key + " = '" + value + "': " + fix + " (in paperwire.properties, "
+                    + PaperwireSettings.environmentName(key) + " or --set " + key + "=…)");
+        }
+
+        Mode mode(String key) {
+            String value = text(key);
+            try {
+                return Mode.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problem(key, value, "write api (the submission window, paged) or rss (daily announcements)");
+                return Mode.API;
+            }
+        }
+
+        int integer(String key, int min, int max) {
+            String value = text(key);
+            try {
+                int n = Integer.parseInt(value);
+                if (n < min || n > max) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                problem(key, value, "give a whole number from " + min + " to " + max);
+                return min;
+            }
+        }
+
+        double decimal(String key, double min, double max) {
+            String value = text(key);
+            try {
+                double n = Double.parseDouble(value);
+                if (Double.isNaN(n) || n < min || n > max) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                problem(key, value, "give a number from " + min + " to " + max);
+                return min;
+            }
+        }
+
+        Duration seconds(String key, double min, double max) {
+            return Duration.ofMillis(Math.round(decimal(key, min, max) * 1000));
+        }
+
+        boolean bool(String key) {
+            String value = text(key).toLowerCase(Locale.ROOT);
+            if (!value.equals("true") && !value.equals("false")) {
+                problem(key, value, "write true or false");
+            }
+            return value.equals("true");
+        }
+
+        List<String> list(String key) {
+            String value = text(key);
+            String separator = value.contains(",") ? "," : "\\s+";
+            return Arrays.stream(value.split(separator)).map(s -> s.strip().toLowerCase(Locale.ROOT))
+                    .filter(s -> !s.isEmpty()).toList();
+        }
+    }
+}
