@@ -63,6 +63,32 @@ public final class TemplateEngine {
         template(name);
     }
 
+    /**
+     * Reads a static file (a style sheet, a script) the same way templates are found: the editor's copy first, then
+     * the bundled one. It is copied as it is, not processed.
+     *
+     * @throws TemplateException when neither exists
+     */
+    public String raw(String name) {
+        TemplateLoader loader = configuration.getTemplateLoader();
+        try {
+            Object source = loader.findTemplateSource(name);
+            if (source == null) {
+                throw new TemplateException("file " + name + " not found in templates/ nor in the bundled defaults", null);
+            }
+            try (java.io.Reader reader = loader.getReader(source, "UTF-8")) {
+                StringWriter out = new StringWriter();
+                reader.transferTo(out);
+                return out.toString();
+            } finally {
+                loader.closeTemplateSource(source);
+            }
+        } catch (IOException e) {
+            throw new TemplateException("file " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Renders a template with this model; the editor's copy is re-read when it changed on disk (within a second). */
     public String render(String name, Map<String, ?> model) {
         Template template = template(name);
         StringWriter out = new StringWriter();
