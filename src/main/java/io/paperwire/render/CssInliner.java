@@ -99,9 +99,9 @@ public final class CssInliner {
 
     /** CSS specificity (ids, classes/attributes/pseudo-classes, elements), close enough for email style sheets. */
     static int[] specificity(String selector) {
-        String s = selector.replaceAll("\\[[^]]*]", " [a] ");
+        String s = selector.replaceAll("\\[[^]]*]", " § ");
         int ids = count(s, "#[\\w-]+");
-        int classes = count(s, "\\.[\\w-]+") + count(s, "\\[a]") + count(s, ":[\\w-]+");
+        int classes = count(s, "\\.[\\w-]+") + count(s, "§") + count(s, ":[\\w-]+");
         int elements = count(s.replaceAll("[#.:][\\w-]+", " "), "(?<![\\w-])[a-zA-Z][\\w-]*");
         return new int[] {ids, classes, elements};
     }
