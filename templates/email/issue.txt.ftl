@@ -42,6 +42,9 @@ ${selected?counter}. ${p.title} (${p.signals.upvotes} upvotes)
 <#if p.signals.githubRepo?has_content>
   Code: ${p.signals.githubRepo}
 </#if>
+<#if p.signals.projectPage?has_content>
+  Project page: ${p.signals.projectPage}
+</#if>
 <#else>
 * ${p.title}<#if s?has_content && s.tldr?has_content && s.tldr != p.title> - ${s.tldr}</#if>
   ${p.absUrl()}

@@ -53,7 +53,8 @@
         found++;
       }
     }
-    status.textContent = found === 0 ? "No paper matches." : found + (found === MAX ? "+" : "") + " papers match.";
+    status.textContent = found === 0 ? "No paper matches."
+      : found === 1 ? "1 paper matches." : found + (found === MAX ? "+" : "") + " papers match.";
   }
 
   var params = new URLSearchParams(window.location.search);
