@@ -37,17 +37,31 @@ class SiteBuilderTest {
     @TempDir
     Path home;
 
+    /** The archive of 24 issues, the newest with the hostile paper: built once, read by every test. */
+    @TempDir
+    static Path shared;
+    static Path site;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void publishOnce() {
+        site = publish(shared);
+    }
+
     private SiteBuilder builder() {
+        return builder(home);
+    }
+
+    private static SiteBuilder builder(Path home) {
         PaperwireSettings settings = PaperwireSettings.load(home, Map.of(),
                 Map.of("paperwire.site.base-url", BASE, "paperwire.site.issues-per-page", "10"));
         return new SiteBuilder(new TemplateEngine(home.resolve("templates")), settings);
     }
 
     /** 24 issues, the newest with the hostile paper. */
-    private Path publish() {
+    private static Path publish(Path home) {
         List<Issue> issues = new ArrayList<>(FakeIssues.generated(Week.containing(LAST.monday().minusWeeks(1)), 23, 6));
         issues.add(FakeIssues.issue(LAST, 6, List.of(FakeIssues.hostile(LAST))));
-        SiteBuilder site = builder();
+        SiteBuilder site = builder(home);
         site.build(issues).publish();
         return site.siteDir();
     }
@@ -58,8 +72,6 @@ class SiteBuilderTest {
 
     @Test
     void pagesTheIndexNewestFirst() throws Exception {
-        Path site = publish();
-
         Document first = page(site.resolve("index.html"));
         assertThat(first.select("ol.issues li")).hasSize(10);
         assertThat(first.select("ol.issues a.issue-link").first().attr("href")).isEqualTo("issues/2024-W21.html");
@@ -73,8 +85,6 @@ class SiteBuilderTest {
 
     @Test
     void givesEveryPaperAnAnchorAndEveryTopicAPage() throws Exception {
-        Path site = publish();
-
         Document issue = page(site.resolve("issues/2024-W20.html"));
         assertThat(issue.select("article.paper")).hasSize(6).allSatisfy(a -> assertThat(a.id()).matches("\\d{4}\\.\\d{5}"));
         assertThat(issue.select("article.paper a.tag").eachAttr("href")).contains("../tags/cs-lg.html", "../tags/sparse-attention.html");
@@ -86,8 +96,6 @@ class SiteBuilderTest {
 
     @Test
     void usesOnlyRelativeLinksBetweenPages() throws Exception {
-        Path site = publish();
-
         for (String name : List.of("index.html", "issues/2024-W21.html", "tags/cs-lg.html", "search.html", "tags.html")) {
             Document doc = page(site.resolve(name));
             assertThat(doc.select("a[href], link[href], script[src]")).allSatisfy(e -> {
@@ -102,8 +110,6 @@ class SiteBuilderTest {
 
     @Test
     void writesAnAtomFeedThatRomeParses() throws Exception {
-        Path site = publish();
-
         SyndFeed feed = new SyndFeedInput().build(new XmlReader(site.resolve("feed.xml").toFile()));
 
         assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
@@ -119,8 +125,6 @@ class SiteBuilderTest {
 
     @Test
     void writesAJsonFeedOnePointOne() throws Exception {
-        Path site = publish();
-
         JsonNode feed = Json.MAPPER.readTree(site.resolve("feed.json").toFile());
 
         assertThat(feed.path("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
@@ -137,8 +141,6 @@ class SiteBuilderTest {
 
     @Test
     void writesASitemapOfEveryPage() throws Exception {
-        Path site = publish();
-
         Document sitemap = Jsoup.parse(Files.readString(site.resolve("sitemap.xml")), "", org.jsoup.parser.Parser.xmlParser());
         List<String> urls = sitemap.select("url > loc").eachText();
         assertThat(urls).contains(BASE + "/index.html", BASE + "/index-3.html", BASE + "/issues/2023-W50.html",
@@ -150,8 +152,6 @@ class SiteBuilderTest {
 
     @Test
     void writesASearchIndexOfEveryPaperAsPlainText() throws Exception {
-        Path site = publish();
-
         JsonNode index = Json.MAPPER.readTree(site.resolve("search.json").toFile());
         assertThat(index).hasSize(24 * 6 + 1);
         JsonNode hostile = null;
@@ -170,8 +170,6 @@ class SiteBuilderTest {
 
     @Test
     void rendersHostileTextAsPlainTextOnEveryPage() throws Exception {
-        Path site = publish();
-
         for (String name : List.of("index.html", "issues/2024-W21.html", "tags/cs-lg.html", "tags/script-x-script.html")) {
             Document doc = page(site.resolve(name));
             assertThat(doc.select("script, img, iframe, b")).as(name).isEmpty();
@@ -186,7 +184,7 @@ class SiteBuilderTest {
 
     @Test
     void aTemplateErrorLeavesThePublishedSiteUntouched() throws Exception {
-        Path site = publish();
+        Path site = publish(home);
         byte[] before = Files.readAllBytes(site.resolve("issues/2024-W21.html"));
         Path broken = home.resolve("templates/site/tag.ftlh");
         Files.createDirectories(broken.getParent());
