@@ -51,7 +51,11 @@ public final class EditorPreview {
 
     /** Renders the email, the site and the overview page of this issue; a template error throws before anything is replaced. */
     public Path render(Issue issue) {
-        RenderedIssue email = renderer.renderEmail(RunRequest.of(issue.week()), 0, issue);
+        RenderedIssue rendered = renderer.renderEmail(RunRequest.of(issue.week()), 0, issue);
+        String unsubscribe = settings.site().baseUrl().toString().replaceAll("/+$", "") + "/unsubscribe?token=preview";
+        RenderedIssue email = new RenderedIssue(rendered.request(), 0, issue, rendered.subject(),
+                rendered.html().replace(RenderStage.UNSUBSCRIBE_URL, unsubscribe),
+                rendered.text().replace(RenderStage.UNSUBSCRIBE_URL, unsubscribe));
         List<Issue> site = new ArrayList<>(issues.all().stream().filter(i -> !i.slug().equals(issue.slug())).toList());
         site.add(issue);
         SiteBuilder.Build build = new SiteBuilder(templates, settings, folder.resolve("site")).build(site);

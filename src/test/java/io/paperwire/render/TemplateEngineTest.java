@@ -66,6 +66,18 @@ class TemplateEngineTest {
     }
 
     @Test
+    void anEditorFolderCreatedAfterStartIsUsed() throws Exception {
+        Path later = templates.resolve("later");
+        TemplateEngine engine = new TemplateEngine(later);
+        assertThat(engine.raw("site/assets/style.css")).doesNotContain("hotpink");
+
+        Files.createDirectories(later.resolve("site/assets"));
+        Files.writeString(later.resolve("site/assets/style.css"), "body { color: hotpink; }");
+
+        assertThat(engine.raw("site/assets/style.css")).isEqualTo("body { color: hotpink; }");
+    }
+
+    @Test
     void dataIsNeverEvaluatedAndClassesCannotBeInstantiated() throws Exception {
         write("site/evil.ftlh", "${text} <#assign ex=\"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}");
         TemplateEngine engine = new TemplateEngine(templates);
