@@ -2,6 +2,7 @@ package io.paperwire.cli;
 
 import io.paperwire.Paperwire;
 import io.paperwire.testing.CommandResult;
+import io.paperwire.testing.SampleRun;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -21,27 +22,8 @@ class EditorCommandsIT {
     @TempDir
     Path home;
 
-    /** A home where the sample week was run once; tests that need a stored issue start from a copy of it. */
-    @TempDir
-    static Path published;
-
-    @org.junit.jupiter.api.BeforeAll
-    static void publishTheSampleWeekOnce() {
-        CommandResult result = paperwire("--home", published.toString(), "run", "--sample");
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-    }
-
-    private void startFromThePublishedSampleWeek() throws Exception {
-        try (Stream<Path> files = Files.walk(published)) {
-            for (Path from : files.toList()) {
-                Path to = home.resolve(published.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
+    private void startFromThePublishedSampleWeek() {
+        SampleRun.copyTo(home);
     }
 
     private void template(String name, String text) throws Exception {

@@ -1,6 +1,6 @@
 package io.paperwire.render;
 
-import io.paperwire.testing.CommandResult;
+import io.paperwire.testing.SampleRun;
 import io.paperwire.testing.Eml;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.Jsoup;
@@ -8,21 +8,16 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static io.paperwire.testing.CommandResult.paperwire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every check a mail client would make of the issue email, on the message the sample run actually writes. */
 class EmailIT {
-
-    @TempDir
-    static Path home;
 
     static MimeMessage message;
     static Document issuePage;
@@ -30,9 +25,7 @@ class EmailIT {
 
     @BeforeAll
     static void runTheSampleWeek() throws Exception {
-        CommandResult result = paperwire("--home", home.toString(),
-                "--set", "paperwire.site.base-url=https://news.example.org/paperwire", "run", "--sample");
-        assertThat(result.exitCode()).as(result.toString()).isZero();
+        Path home = SampleRun.home();
         Path eml;
         try (Stream<Path> files = Files.list(home.resolve("out/outbox"))) {
             eml = files.filter(f -> f.toString().endsWith(".eml")).findFirst().orElseThrow();
