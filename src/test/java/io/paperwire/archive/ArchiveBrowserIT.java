@@ -69,6 +69,7 @@ class ArchiveBrowserIT {
     static Path home;
 
     static StaticSiteServer server;
+    static Path siteFolder;
     static URI site;
     static WebDriver browser;
     static Path profile;
@@ -83,7 +84,8 @@ class ArchiveBrowserIT {
                 Map.of("paperwire.site.base-url", "https://news.example.org/paperwire"));
         TemplateEngine templates = new TemplateEngine(home.resolve("templates"));
         Path root = home.resolve("www");
-        new SiteBuilder(templates, settings, root.resolve(PREFIX.substring(0, PREFIX.length() - 1))).build(issues).publish();
+        siteFolder = root.resolve(PREFIX.substring(0, PREFIX.length() - 1));
+        new SiteBuilder(templates, settings, siteFolder).build(issues).publish();
         RenderedIssue email = new RenderStage(templates, settings, s -> 1, Clock.systemUTC())
                 .renderEmail(RunRequest.of(last), 0, newest);
         Files.writeString(root.resolve("email.html"), email.html(), StandardCharsets.UTF_8);
@@ -169,6 +171,18 @@ class ArchiveBrowserIT {
         assertThat(driver.getCurrentUrl()).contains("/" + PREFIX + "issues/2024-W10.html#");
         String anchor = driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf('#') + 1);
         assertThat(driver.findElement(By.id(anchor)).getText()).contains("Tokenizers");
+        assertThat(consoleErrors(driver)).isEmpty();
+    }
+
+    @Test
+    void theArchiveWorksOpenedFromFiles() throws Exception {
+        WebDriver driver = browser();
+        driver.get(siteFolder.resolve("index.html").toUri().toString());
+        driver.findElement(By.cssSelector("ol.issues a.issue-link")).click();
+        assertThat(driver.getCurrentUrl()).startsWith("file:").endsWith("/issues/2024-W21.html");
+        driver.findElement(By.linkText("Search")).click();
+        driver.findElement(By.id("q")).sendKeys("zebrafish");
+        assertThat(driver.findElement(By.id("search-status")).getText()).isEqualTo("1 paper matches.");
         assertThat(consoleErrors(driver)).isEmpty();
     }
 
