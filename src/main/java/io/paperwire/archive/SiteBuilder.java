@@ -133,9 +133,16 @@ public final class SiteBuilder {
             }
             List<String> pages = new ArrayList<>();
             writeIndexPages(folder, site, issues, pages);
-            for (Issue issue : issues) {
+            for (int i = 0; i < issues.size(); i++) {
+                Issue issue = issues.get(i);
                 Map<String, Object> model = page(site, "../");
                 model.put("issue", issue);
+                if (i > 0) {
+                    model.put("newerIssue", issues.get(i - 1));
+                }
+                if (i + 1 < issues.size()) {
+                    model.put("olderIssue", issues.get(i + 1));
+                }
                 model.put("sections", IssueView.archiveSections(issue));
                 model.put("tagsOf", new PaperTags(issue, tagsOfPaper));
                 String path = "issues/" + issue.slug() + ".html";

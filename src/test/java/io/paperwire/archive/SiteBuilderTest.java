@@ -88,6 +88,8 @@ class SiteBuilderTest {
         Document issue = page(site.resolve("issues/2024-W20.html"));
         assertThat(issue.select("article.paper")).hasSize(6).allSatisfy(a -> assertThat(a.id()).matches("\\d{4}\\.\\d{5}"));
         assertThat(issue.select("article.paper a.tag").eachAttr("href")).contains("../tags/cs-lg.html", "../tags/sparse-attention.html");
+        assertThat(issue.select("a[rel=prev]").attr("href")).isEqualTo("2024-W21.html");
+        assertThat(issue.select("a[rel=next]").attr("href")).isEqualTo("2024-W19.html");
         Document tag = page(site.resolve("tags/sparse-attention.html"));
         assertThat(tag.select("ul.papers li")).hasSize(24 * 2);
         assertThat(tag.select("ul.papers a").first().attr("href")).startsWith("../issues/2024-W21.html#");
