@@ -1,31 +1,59 @@
-<#-- The plain-text part of the weekly issue: the same papers and links as the HTML part. -->
+<#-- The plain-text part of the weekly issue: the same sections, papers and links as the HTML part. -->
 ${issue.title}
 <#list 1..issue.title?length as i>=</#list>
 
+${preheader}
 The papers of ${issue.week.monday()} to ${issue.week.sunday()} worth your time.
 View in browser: ${issueUrl}
-<#list issue.sections as section>
-<#if section.papers?has_content>
+<#list sections as section>
 
 ${section.title?upper_case}
+<#list 1..section.title?length as i>-</#list>
 <#list section.papers as selected>
 <#assign p = selected.paper>
 <#assign s = selected.summary!>
+<#if section.style == "trending">
+${selected?counter}. ${p.title} (${p.signals.upvotes} upvotes)
+   ${issueUrl}#${p.id.value}
+   Hugging Face: ${p.huggingFaceUrl()}
+<#elseif section.style == "full">
 
 * ${p.title}
   ${p.authorNames()}<#if p.signals.onHuggingFace> | ${p.signals.upvotes} upvotes</#if>
 <#if s?has_content && s.tldr?has_content>
   TL;DR: ${s.tldr}
 </#if>
-<#if section.key == "highlights" && s?has_content && s.summary?has_content>
+<#if s?has_content && s.summary?has_content>
   ${s.summary}
 </#if>
-  arXiv: ${p.absUrl()}
+<#if s?has_content && s.keyPoints?has_content>
+<#list s.keyPoints as point>
+  - ${point}
 </#list>
 </#if>
+<#if s?has_content && s.critique?has_content>
+  Critique: ${s.critique}
+</#if>
+  arXiv: ${p.absUrl()}
+  PDF: ${p.pdfUrl()}
+<#if p.signals.onHuggingFace>
+  Hugging Face: ${p.huggingFaceUrl()}
+</#if>
+<#if p.signals.githubRepo?has_content>
+  Code: ${p.signals.githubRepo}
+</#if>
+<#if p.signals.projectPage?has_content>
+  Project page: ${p.signals.projectPage}
+</#if>
+<#else>
+* ${p.title}<#if s?has_content && s.tldr?has_content && s.tldr != p.title> - ${s.tldr}</#if>
+  ${p.absUrl()}
+</#if>
+</#list>
 </#list>
 
 --
-You receive this because you subscribed to ${site.title}.
-Unsubscribe: ${unsubscribeUrl}
+You receive this because you subscribed to ${site.title}, the weekly digest of AI papers worth reading.
+Unsubscribe in one click: ${unsubscribeUrl}
+Past issues: ${site.baseUrl}/index.html
 ${postalAddress}

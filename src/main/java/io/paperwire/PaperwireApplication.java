@@ -30,7 +30,9 @@ import org.apache.camel.main.Main;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Builds every stage from the settings, binds them into Camel's registry under the names the routes use, and runs
@@ -66,10 +68,11 @@ public final class PaperwireApplication implements AutoCloseable {
         this.templates = new TemplateEngine(settings.home().resolve("templates"));
         this.mailer = settings.smtp().enabled() ? new SmtpMailer(settings.smtp())
                 : new OutboxMailer(settings.outDir().resolve("outbox"));
-        for (String template : List.of(RenderStage.EMAIL_HTML, RenderStage.EMAIL_TEXT, SiteBuilder.INDEX,
-                SiteBuilder.ISSUE, SiteBuilder.FEED)) {
+        // Templates are checked now, so a broken one stops the process before anything is published or sent.
+        for (String template : Stream.concat(RenderStage.TEMPLATES.stream(), SiteBuilder.TEMPLATES.stream()).toList()) {
             templates.check(template);
         }
+        SiteBuilder.ASSETS.forEach(templates::raw);
         bindStages();
         Path editorRoutes = settings.home().resolve("routes");
         String routes = Files.isDirectory(editorRoutes) ? "file:" + editorRoutes.toAbsolutePath() + "/" : "classpath:routes/";
@@ -88,6 +91,11 @@ public final class PaperwireApplication implements AutoCloseable {
 
     public PaperwireSettings settings() {
         return settings;
+    }
+
+    /** The templates (editor folder over bundled defaults), as every stage renders them. */
+    public TemplateEngine templates() {
+        return templates;
     }
 
     private void bindStages() {

@@ -2,6 +2,10 @@ package io.paperwire.archive;
 
 import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.Issue;
+import io.paperwire.paper.SelectedPaper;
+import io.paperwire.render.IssueView;
+import io.paperwire.render.NewsletterLayout;
+import io.paperwire.render.SafeLinks;
 import io.paperwire.render.TemplateEngine;
 
 import java.io.IOException;
@@ -10,30 +14,58 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Renders the static archive from the site templates and publishes it atomically: everything is written to a
- * temporary folder beside the site, which then replaces the site in one rename.
+ * Renders the static archive and publishes it atomically: everything is written to a temporary folder beside the
+ * site, which then replaces the site in one rename.
+ *
+ * <p>The site: {@code index.html} (newest issues first, then {@code index-2.html} …), {@code issues/<slug>.html}
+ * with an anchor per paper, {@code tags.html} and {@code tags/<tag>.html}, {@code search.html} searching
+ * {@code search.json} in the browser, {@code feed.xml} (Atom), {@code feed.json} (JSON Feed 1.1),
+ * {@code sitemap.xml} and {@code assets/}. Pages link to each other relatively, so the folder works from
+ * {@code file://} and under any path prefix; feeds and the sitemap use the absolute {@code paperwire.site.base-url}.
  */
 public final class SiteBuilder {
 
     public static final String INDEX = "site/index.ftlh";
     public static final String ISSUE = "site/issue.ftlh";
+    public static final String TAG = "site/tag.ftlh";
+    public static final String TAGS = "site/tags.ftlh";
+    public static final String SEARCH = "site/search.ftlh";
     public static final String FEED = "site/feed.xml.ftlx";
+    public static final String FEED_ENTRY = "site/feed-entry.ftlh";
+    public static final String SITEMAP = "site/sitemap.xml.ftlx";
+    /** Every template the archive uses, checked when the process starts. */
+    public static final List<String> TEMPLATES = List.of(INDEX, ISSUE, TAG, TAGS, SEARCH, FEED, FEED_ENTRY, SITEMAP);
+    /** Static files copied as they are (editors may override them in {@code templates/site/assets/}). */
+    public static final List<String> ASSETS = List.of("site/assets/style.css", "site/assets/search.js");
+    /** How many of the newest issues the feeds carry. */
+    static final int FEED_ISSUES = 20;
 
     private final TemplateEngine templates;
     private final PaperwireSettings settings;
     private final Path siteDir;
+    private final int issuesPerPage;
 
     public SiteBuilder(TemplateEngine templates, PaperwireSettings settings) {
+        this(templates, settings, settings.outDir().resolve("site"));
+    }
+
+    /** @param siteDir where the site is published, e.g. {@code out/preview/site} for a preview */
+    public SiteBuilder(TemplateEngine templates, PaperwireSettings settings, Path siteDir) {
         this.templates = templates;
         this.settings = settings;
-        this.siteDir = settings.outDir().resolve("site");
+        this.siteDir = siteDir;
+        this.issuesPerPage = NewsletterLayout.from(settings).issuesPerPage();
     }
 
     public Path siteDir() {
@@ -46,6 +78,11 @@ public final class SiteBuilder {
 
         private Build(Path folder) {
             this.folder = folder;
+        }
+
+        /** The temporary folder holding the built site. */
+        public Path folder() {
+            return folder;
         }
 
         public void publish() {
@@ -66,19 +103,73 @@ public final class SiteBuilder {
         }
     }
 
-    /** Renders every page of the archive for these issues (newest first) into a temporary folder. */
-    public Build build(List<Issue> issues) {
+    /**
+     * Renders every page of the archive for these issues into a temporary folder. Issues are shown newest week
+     * first whatever order they come in.
+     */
+    public Build build(List<Issue> issuesInAnyOrder) {
+        List<Issue> issues = issuesInAnyOrder.stream().map(SafeLinks::of)
+                .sorted(Comparator.comparing(Issue::week).reversed().thenComparing(Comparator.comparingInt(Issue::edition).reversed()))
+                .toList();
+        try {
+            Files.createDirectories(siteDir.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + siteDir.toAbsolutePath().getParent(), e);
+        }
         Path folder = siteDir.resolveSibling(".site-new-" + UUID.randomUUID());
         try {
             Files.createDirectories(folder.resolve("issues"));
+            Files.createDirectories(folder.resolve("tags"));
+            Files.createDirectories(folder.resolve("assets"));
             String base = settings.site().baseUrl().toString().replaceAll("/+$", "");
             Map<String, Object> site = Map.of("title", settings.site().title(), "baseUrl", base);
-            write(folder.resolve("index.html"), templates.render(INDEX, Map.of("site", site, "issues", issues, "root", "")));
-            for (Issue issue : issues) {
-                write(folder.resolve("issues").resolve(issue.slug() + ".html"),
-                        templates.render(ISSUE, Map.of("site", site, "issue", issue, "root", "../")));
+            List<Tag> tags = tags(issues);
+            Map<String, List<Tag>> tagsOfPaper = new HashMap<>();
+            for (Tag tag : tags) {
+                for (Tag.Entry e : tag.entries()) {
+                    tagsOfPaper.computeIfAbsent(e.issue().slug() + "#" + e.selected().paper().id().value(),
+                            k -> new ArrayList<>()).add(tag);
+                }
             }
-            write(folder.resolve("feed.xml"), templates.render(FEED, Map.of("site", site, "issues", issues)));
+            List<String> pages = new ArrayList<>();
+            writeIndexPages(folder, site, issues, pages);
+            for (int i = 0; i < issues.size(); i++) {
+                Issue issue = issues.get(i);
+                Map<String, Object> model = page(site, "../");
+                model.put("issue", issue);
+                if (i > 0) {
+                    model.put("newerIssue", issues.get(i - 1));
+                }
+                if (i + 1 < issues.size()) {
+                    model.put("olderIssue", issues.get(i + 1));
+                }
+                model.put("sections", IssueView.archiveSections(issue));
+                model.put("tagsOf", new PaperTags(issue, tagsOfPaper));
+                String path = "issues/" + issue.slug() + ".html";
+                write(folder.resolve(path), templates.render(ISSUE, model));
+                pages.add(path);
+            }
+            for (Tag tag : tags) {
+                Map<String, Object> model = page(site, "../");
+                model.put("tag", tag);
+                String path = "tags/" + tag.slug() + ".html";
+                write(folder.resolve(path), templates.render(TAG, model));
+                pages.add(path);
+            }
+            Map<String, Object> tagsModel = page(site, "");
+            tagsModel.put("tags", tags.stream().sorted(Comparator.comparing((Tag t) -> -t.entries().size())
+                    .thenComparing(Tag::slug)).toList());
+            write(folder.resolve("tags.html"), templates.render(TAGS, tagsModel));
+            pages.add("tags.html");
+            write(folder.resolve("search.html"), templates.render(SEARCH, page(site, "")));
+            writeFeeds(folder, site, base, issues);
+            write(folder.resolve("sitemap.xml"), templates.render(SITEMAP, Map.of("site", site, "pages", pages)));
+            String searchIndex = ArchiveDocuments.json(ArchiveDocuments.searchEntries(issues));
+            write(folder.resolve("search.json"), searchIndex);
+            write(folder.resolve("assets/search-index.js"), "window.PAPERWIRE_SEARCH = " + searchIndex + ";\n");
+            for (String asset : ASSETS) {
+                write(folder.resolve(asset.substring("site/".length())), templates.raw(asset));
+            }
             return new Build(folder);
         } catch (IOException e) {
             deleteTree(folder);
@@ -87,6 +178,74 @@ public final class SiteBuilder {
             deleteTree(folder);
             throw e;
         }
+    }
+
+    /** Gives an issue page the tags of each of its papers: {@code tagsOf.of(selected)}. */
+    public static final class PaperTags {
+        private final Issue issue;
+        private final Map<String, List<Tag>> tagsOfPaper;
+
+        PaperTags(Issue issue, Map<String, List<Tag>> tagsOfPaper) {
+            this.issue = issue;
+            this.tagsOfPaper = tagsOfPaper;
+        }
+
+        public List<Tag> of(SelectedPaper selected) {
+            return tagsOfPaper.getOrDefault(issue.slug() + "#" + selected.paper().id().value(), List.of());
+        }
+    }
+
+    private void writeIndexPages(Path folder, Map<String, Object> site, List<Issue> issues, List<String> pages)
+            throws IOException {
+        int pageCount = Math.max(1, (issues.size() + issuesPerPage - 1) / issuesPerPage);
+        for (int n = 1; n <= pageCount; n++) {
+            Map<String, Object> model = page(site, "");
+            model.put("issues", issues.subList((n - 1) * issuesPerPage, Math.min(issues.size(), n * issuesPerPage)));
+            model.put("pageNumber", n);
+            model.put("pageCount", pageCount);
+            model.put("newerPage", n > 1 ? indexPage(n - 1) : "");
+            model.put("olderPage", n < pageCount ? indexPage(n + 1) : "");
+            write(folder.resolve(indexPage(n)), templates.render(INDEX, model));
+            pages.add(indexPage(n));
+        }
+    }
+
+    static String indexPage(int n) {
+        return n == 1 ? "index.html" : "index-" + n + ".html";
+    }
+
+    private void writeFeeds(Path folder, Map<String, Object> site, String base, List<Issue> issues) throws IOException {
+        List<Issue> recent = issues.subList(0, Math.min(FEED_ISSUES, issues.size()));
+        Map<String, String> entryHtml = new LinkedHashMap<>();
+        for (Issue issue : recent) {
+            entryHtml.put(issue.slug(), templates.render(FEED_ENTRY, Map.of("site", site, "issue", issue,
+                    "issueUrl", base + "/issues/" + issue.slug() + ".html")));
+        }
+        write(folder.resolve("feed.xml"), templates.render(FEED, Map.of("site", site, "issues", recent,
+                "entries", entryHtml)));
+        write(folder.resolve("feed.json"), ArchiveDocuments.jsonFeed(settings.site().title(), base, recent, entryHtml));
+    }
+
+    private static Map<String, Object> page(Map<String, Object> site, String root) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("site", site);
+        model.put("root", root);
+        return model;
+    }
+
+    private static List<Tag> tags(List<Issue> issues) {
+        Map<String, String> names = new TreeMap<>();
+        Map<String, List<Tag.Entry>> entries = new TreeMap<>();
+        for (Issue issue : issues) {
+            for (SelectedPaper selected : issue.papers().toList()) {
+                for (String name : Tag.namesOf(selected)) {
+                    String slug = Tag.slug(name);
+                    names.putIfAbsent(slug, name);
+                    entries.computeIfAbsent(slug, k -> new ArrayList<>()).add(new Tag.Entry(issue, selected));
+                }
+            }
+        }
+        return entries.entrySet().stream().map(e -> new Tag(e.getKey(), names.get(e.getKey()), e.getValue())).toList();
     }
 
     private static void write(Path file, String content) throws IOException {

@@ -1,6 +1,8 @@
 /**
- * The publish stage: stores each issue and publishes the static web archive ({@code index.html}, one page per issue,
- * {@code feed.xml}) under {@code <out-dir>/site}. The site is built in a temporary folder and swapped in whole, so a
- * failed build leaves the previous site as it was.
+ * The publish stage and the static web archive: stores each issue and publishes {@code <out-dir>/site} (paged index,
+ * one page per issue with an anchor per paper, topic pages, client-side search, Atom and JSON feeds, sitemap) with
+ * relative links only. The site is built in a temporary folder and swapped in whole, so a failed build leaves the
+ * previous site as it was. Also here: {@code archive rebuild} from the database, the editor's preview, and a small
+ * loopback HTTP server for previews and browser tests.
  */
 package io.paperwire.archive;

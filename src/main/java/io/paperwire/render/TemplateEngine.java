@@ -32,15 +32,11 @@ public final class TemplateEngine {
     public TemplateEngine(Path editorFolder) {
         configuration = new Configuration(VERSION);
         List<TemplateLoader> loaders = new ArrayList<>();
-        if (Files.isDirectory(editorFolder)) {
-            try {
-                loaders.add(new FileTemplateLoader(editorFolder.toFile()));
-            } catch (IOException e) {
-                throw new TemplateException("cannot read the templates folder " + editorFolder + ": " + e.getMessage(), e);
-            }
-        }
+        loaders.add(new EditorFolderLoader(editorFolder));
         loaders.add(new ClassTemplateLoader(TemplateEngine.class.getClassLoader(), "templates"));
-        configuration.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        MultiTemplateLoader loader = new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
+        loader.setSticky(false); // an editor's copy added later must win over the bundled one found before
+        configuration.setTemplateLoader(loader);
         configuration.setRecognizeStandardFileExtensions(true);
         configuration.setDefaultEncoding("UTF-8");
         configuration.setOutputEncoding("UTF-8");
@@ -63,6 +59,32 @@ public final class TemplateEngine {
         template(name);
     }
 
+    /**
+     * Reads a static file (a style sheet, a script) the same way templates are found: the editor's copy first, then
+     * the bundled one. It is copied as it is, not processed.
+     *
+     * @throws TemplateException when neither exists
+     */
+    public String raw(String name) {
+        TemplateLoader loader = configuration.getTemplateLoader();
+        try {
+            Object source = loader.findTemplateSource(name);
+            if (source == null) {
+                throw new TemplateException("file " + name + " not found in templates/ nor in the bundled defaults", null);
+            }
+            try (java.io.Reader reader = loader.getReader(source, "UTF-8")) {
+                StringWriter out = new StringWriter();
+                reader.transferTo(out);
+                return out.toString();
+            } finally {
+                loader.closeTemplateSource(source);
+            }
+        } catch (IOException e) {
+            throw new TemplateException("file " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Renders a template with this model; the editor's copy is re-read when it changed on disk (within a second). */
     public String render(String name, Map<String, ?> model) {
         Template template = template(name);
         StringWriter out = new StringWriter();
@@ -88,6 +110,47 @@ public final class TemplateEngine {
             throw new TemplateException("template " + name + " not found in templates/ nor in the bundled defaults", e);
         } catch (IOException e) {
             throw new TemplateException("template " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The editor's folder as a template source, also when it is created after the process started (an editor running
+     * {@code preview --serve} or {@code serve} adds {@code templates/} and expects the change to show).
+     */
+    private static final class EditorFolderLoader implements TemplateLoader {
+        private final Path folder;
+        private FileTemplateLoader delegate;
+
+        EditorFolderLoader(Path folder) {
+            this.folder = folder;
+        }
+
+        private synchronized FileTemplateLoader delegate() throws IOException {
+            if (delegate == null && Files.isDirectory(folder)) {
+                delegate = new FileTemplateLoader(folder.toFile());
+            }
+            return delegate;
+        }
+
+        @Override
+        public Object findTemplateSource(String name) throws IOException {
+            FileTemplateLoader loader = delegate();
+            return loader == null ? null : loader.findTemplateSource(name);
+        }
+
+        @Override
+        public long getLastModified(Object source) {
+            return delegate.getLastModified(source);
+        }
+
+        @Override
+        public java.io.Reader getReader(Object source, String encoding) throws IOException {
+            return delegate.getReader(source, encoding);
+        }
+
+        @Override
+        public void closeTemplateSource(Object source) throws IOException {
+            delegate.closeTemplateSource(source);
         }
     }
 

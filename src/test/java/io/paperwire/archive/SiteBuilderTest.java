@@ -1,0 +1,203 @@
+package io.paperwire.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import io.paperwire.PaperwireSettings;
+import io.paperwire.paper.Issue;
+import io.paperwire.paper.Week;
+import io.paperwire.render.TemplateEngine;
+import io.paperwire.render.TemplateException;
+import io.paperwire.store.Json;
+import io.paperwire.testing.FakeIssues;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.paperwire.testing.FakeIssues.HOSTILE_ID;
+import static io.paperwire.testing.FakeIssues.HOSTILE_TITLE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SiteBuilderTest {
+
+    static final Week LAST = Week.parse("2024-W21");
+    static final String BASE = "https://news.example.org/paperwire";
+
+    @TempDir
+    Path home;
+
+    /** The archive of 24 issues, the newest with the hostile paper: built once, read by every test. */
+    @TempDir
+    static Path shared;
+    static Path site;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void publishOnce() {
+        site = publish(shared);
+    }
+
+    private SiteBuilder builder() {
+        return builder(home);
+    }
+
+    private static SiteBuilder builder(Path home) {
+        PaperwireSettings settings = PaperwireSettings.load(home, Map.of(),
+                Map.of("paperwire.site.base-url", BASE, "paperwire.site.issues-per-page", "10"));
+        return new SiteBuilder(new TemplateEngine(home.resolve("templates")), settings);
+    }
+
+    /** 24 issues, the newest with the hostile paper. */
+    private static Path publish(Path home) {
+        List<Issue> issues = new ArrayList<>(FakeIssues.generated(Week.containing(LAST.monday().minusWeeks(1)), 23, 6));
+        issues.add(FakeIssues.issue(LAST, 6, List.of(FakeIssues.hostile(LAST))));
+        SiteBuilder site = builder(home);
+        site.build(issues).publish();
+        return site.siteDir();
+    }
+
+    private static Document page(Path file) throws Exception {
+        return Jsoup.parse(file.toFile(), "UTF-8");
+    }
+
+    @Test
+    void pagesTheIndexNewestFirst() throws Exception {
+        Document first = page(site.resolve("index.html"));
+        assertThat(first.select("ol.issues li")).hasSize(10);
+        assertThat(first.select("ol.issues a.issue-link").first().attr("href")).isEqualTo("issues/2024-W21.html");
+        assertThat(first.select("a[rel=next]").attr("href")).isEqualTo("index-2.html");
+        assertThat(first.select("a[rel=prev]")).isEmpty();
+        Document last = page(site.resolve("index-3.html"));
+        assertThat(last.select("ol.issues li")).hasSize(4);
+        assertThat(last.select("a[rel=prev]").attr("href")).isEqualTo("index-2.html");
+        assertThat(last.select("ol.issues a.issue-link").last().attr("href")).isEqualTo("issues/2023-W50.html");
+    }
+
+    @Test
+    void givesEveryPaperAnAnchorAndEveryTopicAPage() throws Exception {
+        Document issue = page(site.resolve("issues/2024-W20.html"));
+        assertThat(issue.select("article.paper")).hasSize(6).allSatisfy(a -> assertThat(a.id()).matches("\\d{4}\\.\\d{5}"));
+        assertThat(issue.select("article.paper a.tag").eachAttr("href")).contains("../tags/cs-lg.html", "../tags/sparse-attention.html");
+        assertThat(issue.select("a[rel=prev]").attr("href")).isEqualTo("2024-W21.html");
+        assertThat(issue.select("a[rel=next]").attr("href")).isEqualTo("2024-W19.html");
+        Document tag = page(site.resolve("tags/sparse-attention.html"));
+        assertThat(tag.select("ul.papers li")).hasSize(24 * 2);
+        assertThat(tag.select("ul.papers a").first().attr("href")).startsWith("../issues/2024-W21.html#");
+        assertThat(page(site.resolve("tags.html")).select("ul.tag-cloud a").eachAttr("href")).contains("tags/cs-cl.html");
+    }
+
+    @Test
+    void usesOnlyRelativeLinksBetweenPages() throws Exception {
+        for (String name : List.of("index.html", "issues/2024-W21.html", "tags/cs-lg.html", "search.html", "tags.html")) {
+            Document doc = page(site.resolve(name));
+            assertThat(doc.select("a[href], link[href], script[src]")).allSatisfy(e -> {
+                String url = e.hasAttr("src") ? e.attr("src") : e.attr("href");
+                if (!url.startsWith("https://arxiv.org/") && !url.startsWith("https://huggingface.co/")
+                        && !url.startsWith("https://github.com/")) {
+                    assertThat(url).as(name + ": " + e.outerHtml()).doesNotStartWith("/").doesNotContain("://");
+                }
+            });
+        }
+    }
+
+    @Test
+    void writesAnAtomFeedThatRomeParses() throws Exception {
+        SyndFeed feed = new SyndFeedInput().build(new XmlReader(site.resolve("feed.xml").toFile()));
+
+        assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        assertThat(feed.getEntries()).hasSize(SiteBuilder.FEED_ISSUES);
+        SyndEntry newest = feed.getEntries().get(0);
+        assertThat(newest.getLink()).isEqualTo(BASE + "/issues/2024-W21.html");
+        String content = newest.getContents().get(0).getValue();
+        Document body = Jsoup.parse(content);
+        assertThat(body.select("script, img, b")).isEmpty();
+        assertThat(body.text()).contains(HOSTILE_TITLE);
+        assertThat(body.select("a[href=" + BASE + "/issues/2024-W21.html#" + HOSTILE_ID + "]")).hasSize(1);
+    }
+
+    @Test
+    void writesAJsonFeedOnePointOne() throws Exception {
+        JsonNode feed = Json.MAPPER.readTree(site.resolve("feed.json").toFile());
+
+        assertThat(feed.path("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
+        assertThat(feed.path("feed_url").asText()).isEqualTo(BASE + "/feed.json");
+        assertThat(feed.path("items")).hasSize(SiteBuilder.FEED_ISSUES);
+        JsonNode newest = feed.path("items").get(0);
+        assertThat(newest.path("id").asText()).isEqualTo(BASE + "/issues/2024-W21.html");
+        assertThat(newest.path("date_published").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(newest.path("content_text").asText()).contains(HOSTILE_TITLE);
+        Document html = Jsoup.parse(newest.path("content_html").asText());
+        assertThat(html.select("script, img")).isEmpty();
+        assertThat(html.text()).contains(HOSTILE_TITLE);
+    }
+
+    @Test
+    void writesASitemapOfEveryPage() throws Exception {
+        Document sitemap = Jsoup.parse(Files.readString(site.resolve("sitemap.xml")), "", org.jsoup.parser.Parser.xmlParser());
+        List<String> urls = sitemap.select("url > loc").eachText();
+        assertThat(urls).contains(BASE + "/index.html", BASE + "/index-3.html", BASE + "/issues/2023-W50.html",
+                BASE + "/tags/cs-lg.html", BASE + "/tags.html");
+        for (String url : urls) {
+            assertThat(site.resolve(url.substring(BASE.length() + 1))).exists();
+        }
+    }
+
+    @Test
+    void writesASearchIndexOfEveryPaperAsPlainText() throws Exception {
+        JsonNode index = Json.MAPPER.readTree(site.resolve("search.json").toFile());
+        assertThat(index).hasSize(24 * 6 + 1);
+        JsonNode hostile = null;
+        for (JsonNode entry : index) {
+            if (entry.path("u").asText().endsWith("#" + HOSTILE_ID)) {
+                hostile = entry;
+            }
+        }
+        assertThat(hostile).isNotNull();
+        assertThat(hostile.path("t").asText()).isEqualTo(HOSTILE_TITLE);
+        assertThat(hostile.path("u").asText()).isEqualTo("issues/2024-W21.html#" + HOSTILE_ID);
+        String script = Files.readString(site.resolve("assets/search-index.js"), StandardCharsets.UTF_8);
+        assertThat(script).startsWith("window.PAPERWIRE_SEARCH = [").endsWith(";\n");
+        assertThat(Files.readString(site.resolve("assets/search.js"))).contains("textContent").doesNotContain("innerHTML");
+    }
+
+    @Test
+    void rendersHostileTextAsPlainTextOnEveryPage() throws Exception {
+        for (String name : List.of("index.html", "issues/2024-W21.html", "tags/cs-lg.html", "tags/script-x-script.html")) {
+            Document doc = page(site.resolve(name));
+            assertThat(doc.select("script, img, iframe, b")).as(name).isEmpty();
+            assertThat(doc.select("a[href]")).allSatisfy(a ->
+                    assertThat(a.attr("href").toLowerCase()).as(name).doesNotContain("javascript:"));
+            assertThat(doc.text()).as(name).contains(HOSTILE_TITLE);
+        }
+        Document issue = page(site.resolve("issues/2024-W21.html"));
+        assertThat(issue.getElementById(HOSTILE_ID).select(".links a").eachText())
+                .containsExactly("arXiv", "PDF", "Hugging Face");
+    }
+
+    @Test
+    void aTemplateErrorLeavesThePublishedSiteUntouched() throws Exception {
+        Path site = publish(home);
+        byte[] before = Files.readAllBytes(site.resolve("issues/2024-W21.html"));
+        Path broken = home.resolve("templates/site/tag.ftlh");
+        Files.createDirectories(broken.getParent());
+        Files.writeString(broken, "<h1>${tag.nmae}</h1>");
+
+        assertThatThrownBy(() -> builder().build(FakeIssues.generated(LAST, 2, 2)))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("site/tag.ftlh:1:").hasMessageContaining("tag.nmae");
+
+        assertThat(Files.readAllBytes(site.resolve("issues/2024-W21.html"))).isEqualTo(before);
+        try (var siblings = Files.list(site.getParent())) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("site");
+        }
+    }
+}
