@@ -1,5 +1,6 @@
 package io.paperwire;
 
+import io.paperwire.cli.ApproveCommand;
 import io.paperwire.cli.RunCommand;
 import io.paperwire.cli.ServeCommand;
 import io.paperwire.cli.SubscribersCommand;
@@ -15,7 +16,7 @@ import java.util.Map;
 /** The command line: {@code paperwire run|serve|subscribers …}. */
 @Command(name = "paperwire", mixinStandardHelpOptions = true, version = "Paperwire 0.1.0",
         description = "A weekly AI-paper newsletter: arXiv and Hugging Face → selection → summaries → email and web archive.",
-        subcommands = {RunCommand.class, ServeCommand.class, SubscribersCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ServeCommand.class, SubscribersCommand.class, ApproveCommand.class, CommandLine.HelpCommand.class})
 public final class Paperwire {
 
     /** Exit code of a run that failed (bad source, template, database …). */

@@ -9,7 +9,7 @@ import io.paperwire.deliver.Mailer;
 import io.paperwire.deliver.MessageFactory;
 import io.paperwire.deliver.OutboxMailer;
 import io.paperwire.deliver.SmtpMailer;
-import io.paperwire.ops.RunLog;
+import io.paperwire.ops.Operations;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.render.PreviewWriter;
 import io.paperwire.render.RenderStage;
@@ -54,6 +54,7 @@ public final class PaperwireApplication implements AutoCloseable {
     private final TemplateEngine templates;
     private final Mailer mailer;
     private final Main main = new Main();
+    private final Operations operations;
     private ProducerTemplate producer;
 
     public enum Mode { RUN_ONCE, SERVE }
@@ -73,6 +74,9 @@ public final class PaperwireApplication implements AutoCloseable {
             templates.check(template);
         }
         bindStages();
+        // Operations: run log, stage timings, alerts; with serve also schedule, admin API, health and metrics.
+        this.operations = new Operations(settings, database, mailer);
+        operations.bindTo(main, mode == Mode.SERVE);
         Path editorRoutes = settings.home().resolve("routes");
         String routes = Files.isDirectory(editorRoutes) ? "file:" + editorRoutes.toAbsolutePath() + "/" : "classpath:routes/";
         main.configure().withRoutesIncludePattern(mode == Mode.SERVE
@@ -92,11 +96,15 @@ public final class PaperwireApplication implements AutoCloseable {
         return settings;
     }
 
+    /** The run log, run service and metrics (for {@code approve} and the tests). */
+    public Operations operations() {
+        return operations;
+    }
+
     private void bindStages() {
         IssueStore issues = new IssueStore(database);
         SubscriberStore subscribers = new SubscriberStore(database);
         Summarizer summarizer = new ExtractiveSummarizer();
-        main.bind("runs", new RunLog(database));
         main.bind("sources", new SourceStage(new SourceStage.Sources() {
             @Override
             public ArxivApiSource arxiv(RunRequest request) {
@@ -166,6 +174,7 @@ public final class PaperwireApplication implements AutoCloseable {
         } catch (Exception ignored) {
             // Stopping is best effort; the database below is closed regardless.
         }
+        operations.close();
         mailer.close();
         database.close();
     }
