@@ -44,10 +44,8 @@ import java.util.List;
  */
 public final class PaperwireApplication implements AutoCloseable {
 
-    /** The pipeline, one file per stage, used by every command. */
-    static final String PIPELINE_ROUTES = "*.camel.yaml";
-    /** What {@code serve} adds: schedule and web endpoints. */
-    static final String SERVE_ROUTES = "serve/*.camel.yaml";
+    /** What {@code serve} adds to the pipeline's {@code routes/*.camel.yaml}: schedule and web endpoints. */
+    static final String SERVE_FOLDER = "serve";
 
     private final PaperwireSettings settings;
     private final Database database;
@@ -77,15 +75,30 @@ public final class PaperwireApplication implements AutoCloseable {
         // Operations: run log, stage timings, alerts; with serve also schedule, admin API, health and metrics.
         this.operations = new Operations(settings, database, mailer);
         operations.bindTo(main, mode == Mode.SERVE);
-        Path editorRoutes = settings.home().resolve("routes");
-        String routes = Files.isDirectory(editorRoutes) ? "file:" + editorRoutes.toAbsolutePath() + "/" : "classpath:routes/";
-        main.configure().withRoutesIncludePattern(mode == Mode.SERVE
-                ? routes + PIPELINE_ROUTES + "," + routes + SERVE_ROUTES : routes + PIPELINE_ROUTES);
+        main.configure().withRoutesIncludePattern(String.join(",", routeFiles(mode)));
         main.configure().withName("paperwire");
         if (mode == Mode.SERVE) {
             main.configure().httpServer().withEnabled(true).withPort(settings.http().port());
         }
         main.setInitialProperties(settings.asProperties());
+    }
+
+    /** The pipeline's route files, plus {@code serve/} for serve: from {@code routes/} in the home folder, else the jar. */
+    private List<String> routeFiles(Mode mode) {
+        Path editorRoutes = settings.home().resolve("routes");
+        List<String> files = new java.util.ArrayList<>();
+        if (Files.isDirectory(editorRoutes)) {
+            files.addAll(RouteFiles.inDirectory(editorRoutes));
+            if (mode == Mode.SERVE) {
+                files.addAll(RouteFiles.inDirectory(editorRoutes.resolve(SERVE_FOLDER)));
+            }
+        } else {
+            files.addAll(RouteFiles.onClasspath("routes"));
+            if (mode == Mode.SERVE) {
+                files.addAll(RouteFiles.onClasspath("routes/" + SERVE_FOLDER));
+            }
+        }
+        return files;
     }
 
     public Database database() {

@@ -61,12 +61,12 @@ public final class Operations implements AutoCloseable {
     /** Binds the beans into Camel; with {@code serve}, also the schedule, the API, health and metrics. */
     public void bindTo(Main main, boolean serve) {
         main.bind("runs", runs);
+        runService.attach(main::getCamelContext);
         // Camel Main adds the route policy factories found in the registry to the context before routes start.
         main.bind("stageRecorder", recorder);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport support) {
-                runService.attach(support.getCamelContext());
                 if (serve) {
                     Thread catchUp = new Thread(Operations.this::catchUp, "paperwire-catch-up");
                     catchUp.setDaemon(true);

@@ -26,15 +26,16 @@ public final class RunService implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private volatile java.util.function.Supplier<CamelContext> camel = () -> null;
     private volatile ProducerTemplate producer;
 
     public RunService(RunLog runs) {
         this.runs = runs;
     }
 
-    /** Called once Camel has started. */
-    public void attach(CamelContext camel) {
-        this.producer = camel.createProducerTemplate();
+    /** Where the Camel context comes from once it has started. */
+    public void attach(java.util.function.Supplier<CamelContext> camel) {
+        this.camel = camel;
     }
 
     public RunLog runs() {
@@ -78,9 +79,7 @@ public final class RunService implements AutoCloseable {
     }
 
     private Object execute(String endpoint, long runId, RunRequest request) {
-        if (producer == null) {
-            throw new IllegalStateException("Camel has not started; runs cannot be sent yet");
-        }
+        ProducerTemplate producer = producer();
         Exchange result = producer.send(endpoint, exchange -> {
             exchange.setProperty(RunLog.RUN_ID, runId);
             exchange.getMessage().setBody(request == null ? runId : request);
@@ -90,6 +89,17 @@ public final class RunService implements AutoCloseable {
             return null;
         }
         return result.getMessage().getBody();
+    }
+
+    private synchronized ProducerTemplate producer() {
+        if (producer == null) {
+            CamelContext context = camel.get();
+            if (context == null || !context.isStarted()) {
+                throw new IllegalStateException("Camel has not started; runs cannot be sent yet");
+            }
+            producer = context.createProducerTemplate();
+        }
+        return producer;
     }
 
     @Override
