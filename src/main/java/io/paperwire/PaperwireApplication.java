@@ -80,7 +80,9 @@ public final class PaperwireApplication implements AutoCloseable {
         if (mode == Mode.SERVE) {
             main.configure().httpServer().withEnabled(true).withPort(settings.http().port());
         }
-        main.setInitialProperties(settings.asProperties());
+        // Override, not initial: Camel Main also reads the bundled application.properties, which must not win over
+        // paperwire.properties and --set (both already merged into the settings).
+        main.setOverrideProperties(settings.asProperties());
     }
 
     /** The pipeline's route files, plus {@code serve/} for serve: from {@code routes/} in the home folder, else the jar. */

@@ -136,8 +136,8 @@ public final class RunLog {
      */
     public boolean takeOver(long runId) {
         return database.inTransaction(c -> {
-            int changed = Database.update(c, "UPDATE runs SET node = ?, attempts = attempts + 1, state = 'queued'"
-                    + " WHERE id = ? AND state IN ('queued', 'running')", node, runId);
+            int changed = Database.update(c, "UPDATE runs SET node = ?, attempts = attempts + 1, state = 'queued',"
+                    + " stages = NULL WHERE id = ? AND state IN ('queued', 'running')", node, runId);
             if (changed == 1) {
                 Database.update(c, "UPDATE run_locks SET node = ?, acquired_at = ? WHERE run_id = ?", node,
                         Instant.now(), runId);

@@ -72,7 +72,9 @@ public final class StageRecorder implements RoutePolicyFactory {
 
     private void stageDone(long runId, String stage, Duration took, Object result) {
         Map<String, Integer> counts = count(result);
-        RunTrace trace = traces.computeIfAbsent(runId, id -> new RunTrace());
+        // An approved draft goes on where its first part stopped: keep the stages recorded then.
+        RunTrace trace = traces.computeIfAbsent(runId, id -> new RunTrace(
+                runs.status(id).map(RunStatus::stages).orElse(List.of())));
         trace.add(new StageRecord(stage, took.toMillis(), counts), result);
         metrics.stage(stage, took);
         LOG.info("Run {} stage {} done in {} ms {}", runId, stage, took.toMillis(), counts);
@@ -121,10 +123,18 @@ public final class StageRecorder implements RoutePolicyFactory {
 
     /** The stage records of one run and the stage results alerts look at. */
     public static final class RunTrace {
-        private final List<StageRecord> stages = new ArrayList<>();
+        private final List<StageRecord> stages;
         private Candidates candidates;
         private Selection summarized;
         private DeliveryReport delivery;
+
+        public RunTrace() {
+            this(List.of());
+        }
+
+        RunTrace(List<StageRecord> earlier) {
+            this.stages = new ArrayList<>(earlier);
+        }
 
         synchronized void add(StageRecord record, Object body) {
             stages.add(record);

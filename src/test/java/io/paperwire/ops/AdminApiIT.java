@@ -116,7 +116,11 @@ class AdminApiIT {
             assertThat(codes).containsExactly(202, 409);
 
             awaitUntil(Duration.ofSeconds(60), () -> node.runs().status(id).orElseThrow().finished());
-            assertThat(node.runs().status(id).orElseThrow().state()).isEqualTo("succeeded");
+            RunStatus approved = node.runs().status(id).orElseThrow();
+            assertThat(approved.state()).isEqualTo("succeeded");
+            assertThat(approved.stages()).extracting(StageRecord::stage).containsExactly("source-fetch",
+                    "select-papers", "summarize-papers", "render-issue", "publish-issue", "deliver-issue");
+            assertThat(approved.deliveries()).isEqualTo(new RunStatus.Deliveries(1, 0, 0));
             assertThat(home.resolve("out/site/issues/2024-W21.html")).exists();
             assertThat(outbox()).hasSize(1);
             HttpResponse<String> again = node.post("/api/runs/" + id + "/approve", "", TOKEN);
@@ -131,6 +135,7 @@ class AdminApiIT {
         String[] settings = {"--home", home.toString(), "--set", "paperwire.approval=required"};
         CommandResult draft = paperwire(concat(settings, "run", "--sample"));
         assertThat(draft.exitCode()).as(draft.toString()).isZero();
+        assertThat(draft.out()).contains("Draft of 2024-W21 awaits approval").contains("paperwire approve 2024-W21");
         assertThat(outbox()).isEmpty();
 
         CommandResult approved = paperwire(concat(settings, "approve", "2024-W21"));
