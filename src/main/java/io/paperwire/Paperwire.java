@@ -2,6 +2,7 @@ package io.paperwire;
 
 import io.paperwire.cli.ArchiveCommand;
 import io.paperwire.cli.PreviewCommand;
+import io.paperwire.cli.ApproveCommand;
 import io.paperwire.cli.RunCommand;
 import io.paperwire.cli.ServeCommand;
 import io.paperwire.cli.SubscribersCommand;
@@ -17,7 +18,7 @@ import java.util.Map;
 /** The command line: {@code paperwire run|serve|subscribers …}. */
 @Command(name = "paperwire", mixinStandardHelpOptions = true, version = "Paperwire 0.1.0",
         description = "A weekly AI-paper newsletter: arXiv and Hugging Face → selection → summaries → email and web archive.",
-        subcommands = {RunCommand.class, ServeCommand.class, SubscribersCommand.class,
+        subcommands = {RunCommand.class, ServeCommand.class, SubscribersCommand.class, ApproveCommand.class,
                 PreviewCommand.class, ArchiveCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Paperwire {

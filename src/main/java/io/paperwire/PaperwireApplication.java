@@ -9,7 +9,7 @@ import io.paperwire.deliver.Mailer;
 import io.paperwire.deliver.MessageFactory;
 import io.paperwire.deliver.OutboxMailer;
 import io.paperwire.deliver.SmtpMailer;
-import io.paperwire.ops.RunLog;
+import io.paperwire.ops.Operations;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.render.PreviewWriter;
 import io.paperwire.render.RenderStage;
@@ -30,6 +30,8 @@ import org.apache.camel.main.Main;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -39,10 +41,8 @@ import java.util.stream.Stream;
  */
 public final class PaperwireApplication implements AutoCloseable {
 
-    /** The pipeline, one file per stage, used by every command. */
-    static final String PIPELINE_ROUTES = "*.camel.yaml";
-    /** What {@code serve} adds: schedule and web endpoints. */
-    static final String SERVE_ROUTES = "serve/*.camel.yaml";
+    /** What {@code serve} adds to the pipeline's {@code routes/*.camel.yaml}: schedule and web endpoints. */
+    static final String SERVE_FOLDER = "serve";
 
     private final PaperwireSettings settings;
     private final Database database;
@@ -50,6 +50,7 @@ public final class PaperwireApplication implements AutoCloseable {
     private final Mailer mailer;
     private final Main main = new Main();
     private final SourceStage sources;
+    private final Operations operations;
     private ProducerTemplate producer;
 
     public enum Mode { RUN_ONCE, SERVE }
@@ -72,15 +73,35 @@ public final class PaperwireApplication implements AutoCloseable {
         }
         SiteBuilder.ASSETS.forEach(templates::raw);
         bindStages();
-        Path editorRoutes = settings.home().resolve("routes");
-        String routes = Files.isDirectory(editorRoutes) ? "file:" + editorRoutes.toAbsolutePath() + "/" : "classpath:routes/";
-        main.configure().withRoutesIncludePattern(mode == Mode.SERVE
-                ? routes + PIPELINE_ROUTES + "," + routes + SERVE_ROUTES : routes + PIPELINE_ROUTES);
+        // Operations: run log, stage timings, alerts; with serve also schedule, admin API, health and metrics.
+        this.operations = new Operations(settings, database, mailer);
+        operations.bindTo(main, mode == Mode.SERVE);
+        main.configure().withRoutesIncludePattern(String.join(",", routeFiles(mode)));
         main.configure().withName("paperwire");
         if (mode == Mode.SERVE) {
             main.configure().httpServer().withEnabled(true).withPort(settings.http().port());
         }
-        main.setInitialProperties(settings.asProperties());
+        // Override, not initial: Camel Main also reads the bundled application.properties, which must not win over
+        // paperwire.properties and --set (both already merged into the settings).
+        main.setOverrideProperties(settings.asProperties());
+    }
+
+    /** The pipeline's route files, plus {@code serve/} for serve: from {@code routes/} in the home folder, else the jar. */
+    private List<String> routeFiles(Mode mode) {
+        Path editorRoutes = settings.home().resolve("routes");
+        List<String> files = new ArrayList<>();
+        if (Files.isDirectory(editorRoutes)) {
+            files.addAll(RouteFiles.inDirectory(editorRoutes));
+            if (mode == Mode.SERVE) {
+                files.addAll(RouteFiles.inDirectory(editorRoutes.resolve(SERVE_FOLDER)));
+            }
+        } else {
+            files.addAll(RouteFiles.onClasspath("routes"));
+            if (mode == Mode.SERVE) {
+                files.addAll(RouteFiles.onClasspath("routes/" + SERVE_FOLDER));
+            }
+        }
+        return files;
     }
 
     public Database database() {
@@ -96,11 +117,15 @@ public final class PaperwireApplication implements AutoCloseable {
         return templates;
     }
 
+    /** The run log, run service and metrics (for {@code approve} and the tests). */
+    public Operations operations() {
+        return operations;
+    }
+
     private void bindStages() {
         IssueStore issues = new IssueStore(database);
         SubscriberStore subscribers = new SubscriberStore(database);
         Summarizer summarizer = new ExtractiveSummarizer();
-        main.bind("runs", new RunLog(database));
         main.bind("sources", sources);
         main.bind("selector", new SelectStage(settings.interests()));
         main.bind("summarizer", new SummarizeStage(summarizer, new SummaryCache(database)));
@@ -154,6 +179,7 @@ public final class PaperwireApplication implements AutoCloseable {
         } catch (Exception ignored) {
             // Stopping is best effort; the database below is closed regardless.
         }
+        operations.close();
         mailer.close();
         database.close();
     }

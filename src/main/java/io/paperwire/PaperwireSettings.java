@@ -38,6 +38,7 @@ public record PaperwireSettings(
         Smtp smtp,
         Mail mail,
         Site site,
+        Ops ops,
         Map<String, String> values) {
 
     public record Database(String url, String username, Secret password) {
@@ -66,6 +67,42 @@ public record PaperwireSettings(
     public record Mail(String from, String listId, String postalAddress) {}
 
     public record Site(URI baseUrl, String title) {}
+
+    // --- Operations (schedule, admin API, approval, alerts, cluster) ---------------------------------------------
+
+    /**
+     * How Paperwire runs as a service.
+     *
+     * @param adminToken   bearer token of the admin API ({@code PAPERWIRE_ADMIN_TOKEN}); absent: the API is off
+     * @param approval     true: a run stops after rendering as a draft until an editor approves it
+     * @param nodeId       this process in a cluster (empty setting: host name and process id)
+     * @param lockTimeout  after this, a run lock left by a process that died may be taken by a new run
+     */
+    public record Ops(Secret adminToken, Schedule schedule, boolean approval, Alert alert, String nodeId,
+                      Duration lockTimeout) {
+        public boolean apiEnabled() {
+            return adminToken.isPresent();
+        }
+    }
+
+    /**
+     * The weekly schedule of {@code serve}.
+     *
+     * @param grace   a fire time missed while no node was running is caught up on start if it is at most this old
+     * @param sample  scheduled runs build the bundled sample week (demos and tests)
+     */
+    public record Schedule(boolean enabled, String cron, java.time.ZoneId timeZone, Duration grace, boolean sample) {}
+
+    /**
+     * When a run is worth an operator's attention.
+     *
+     * @param email             where alerts are mailed (empty: logged and shown in the run status only)
+     * @param llmFallbackRate   alert when more than this share of summaries fell back to the extractive summariser
+     * @param deliveryErrorRate alert when more than this share of messages failed
+     * @param arxivHolidays     days without arXiv announcements (no alarm when a source is quiet on them)
+     */
+    public record Alert(String email, double llmFallbackRate, double deliveryErrorRate,
+                        List<java.time.LocalDate> arxivHolidays) {}
 
     /** A value that must not be logged: its {@code toString()} hides it. */
     public record Secret(String value) {
@@ -147,6 +184,7 @@ public record PaperwireSettings(
             case "paperwire.db.password" -> db.password();
             case "paperwire.smtp.password" -> smtp.password();
             case "paperwire.llm.api-key" -> llm.apiKey();
+            case "paperwire.admin-token" -> ops.adminToken();
             default -> throw new IllegalArgumentException("no secret named " + key);
         };
     }
@@ -235,11 +273,63 @@ public record PaperwireSettings(
                             bool("paperwire.smtp.starttls")),
                     new Mail(from, text("paperwire.mail.list-id"), text("paperwire.mail.postal-address")),
                     new Site(url("paperwire.site.base-url"), text("paperwire.site.title")),
+                    ops(),
                     Map.copyOf(values));
             if (!problems.isEmpty()) {
                 throw new InvalidSettingsException("Invalid settings:\n  " + String.join("\n  ", problems));
             }
             return settings;
+        }
+
+        private Ops ops() {
+            String cron = text("paperwire.schedule.cron");
+            if (!org.quartz.CronExpression.isValidExpression(cron)) {
+                problem("paperwire.schedule.cron", cron, "give a Quartz cron expression (seconds minutes hours day-of-month"
+                        + " month day-of-week), e.g. '0 0 7 ? * MON' for Mondays at 07:00");
+            }
+            java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+            try {
+                zone = java.time.ZoneId.of(text("paperwire.schedule.time-zone"));
+            } catch (java.time.DateTimeException e) {
+                problem("paperwire.schedule.time-zone", text("paperwire.schedule.time-zone"),
+                        "give a time zone id such as UTC or Europe/Berlin");
+            }
+            String approval = text("paperwire.approval").toLowerCase(Locale.ROOT);
+            if (!approval.equals("required") && !approval.equals("off")) {
+                problem("paperwire.approval", approval, "write required or off");
+            }
+            List<java.time.LocalDate> holidays = new ArrayList<>();
+            for (String day : list("paperwire.alert.arxiv-holidays")) {
+                try {
+                    holidays.add(java.time.LocalDate.parse(day));
+                } catch (java.time.DateTimeException e) {
+                    problem("paperwire.alert.arxiv-holidays", day, "list dates as YYYY-MM-DD, separated by commas");
+                }
+            }
+            String email = text("paperwire.alert.email");
+            if (!email.isEmpty() && !email.matches("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+")) {
+                problem("paperwire.alert.email", email, "give one address such as ops@example.org, or leave it empty");
+            }
+            String node = text("paperwire.cluster.node-id");
+            if (node.isEmpty()) {
+                node = hostName() + "-" + ProcessHandle.current().pid();
+            }
+            return new Ops(secrets.get("paperwire.admin-token"),
+                    new Schedule(bool("paperwire.schedule.enabled"), cron, zone,
+                            Duration.ofMinutes(integer("paperwire.schedule.grace-minutes", 0, 7 * 24 * 60)),
+                            bool("paperwire.schedule.sample")),
+                    approval.equals("required"),
+                    new Alert(email, decimal("paperwire.alert.llm-fallback-rate", 0, 1),
+                            decimal("paperwire.alert.delivery-error-rate", 0, 1), List.copyOf(holidays)),
+                    node, Duration.ofMinutes(integer("paperwire.run.lock-timeout-minutes", 1, 7 * 24 * 60)));
+        }
+
+        private static String hostName() {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                return "localhost";
+            }
         }
 
         private String text(String key) {

@@ -56,7 +56,10 @@ public final class RunCommand implements Callable<Integer> {
         try (PaperwireApplication app = new PaperwireApplication(settings)) {
             app.start();
             Object result = app.run(request);
-            if (result instanceof Preview preview) {
+            if (result instanceof Preview preview && settings.ops().approval() && !dryRun) {
+                out.printf("Draft of %s awaits approval; nothing was published or sent. Preview: %s%n"
+                        + "Publish and send it with: paperwire approve %s%n", chosen, preview.html(), chosen);
+            } else if (result instanceof Preview preview) {
                 printPreview(out, preview);
             } else if (result instanceof DeliveryReport report) {
                 printReport(out, settings, report);

@@ -42,7 +42,9 @@ public final class DeliverStage {
         int sent = 0;
         int alreadySent = 0;
         int failed = 0;
+        io.paperwire.ops.Progress progress = io.paperwire.ops.Progress.start("messages sent", recipients.size());
         for (Subscriber subscriber : recipients) {
+            progress.step();
             Optional<DeliveryLog.State> state = log.state(issue.issueId(), subscriber.id());
             if (state.isPresent() && state.get() == DeliveryLog.State.SENT) {
                 alreadySent++;

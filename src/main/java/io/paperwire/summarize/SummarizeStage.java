@@ -29,8 +29,14 @@ public final class SummarizeStage {
     public Selection summarize(Selection selection) {
         AtomicInteger fromCache = new AtomicInteger();
         AtomicInteger written = new AtomicInteger();
+        io.paperwire.ops.Progress progress = io.paperwire.ops.Progress.start("papers summarised",
+                (int) selection.papers().count());
         Selection result = selection.withSections(selection.sections().stream()
-                .map(section -> section.mapPapers(p -> p.withSummary(summaryOf(section, p, fromCache, written))))
+                .map(section -> section.mapPapers(p -> {
+                    SelectedPaper summarized = p.withSummary(summaryOf(section, p, fromCache, written));
+                    progress.step();
+                    return summarized;
+                }))
                 .toList());
         LOG.info("Summaries for {}: {} written by {}, {} from the cache", selection.request().week(), written,
                 summarizer.model(), fromCache);

@@ -1,0 +1,166 @@
+package io.paperwire.ops;
+
+import io.paperwire.paper.Candidates;
+import io.paperwire.paper.DeliveryReport;
+import io.paperwire.paper.RenderedIssue;
+import io.paperwire.paper.SelectedPaper;
+import io.paperwire.paper.Selection;
+import io.paperwire.paper.Summary;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Route;
+import org.apache.camel.spi.RoutePolicy;
+import org.apache.camel.spi.RoutePolicyFactory;
+import org.apache.camel.support.RoutePolicySupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Times every stage of a run without touching the routes: a route policy on each stage route
+ * ({@code source-fetch}, {@code select-papers} … {@code deliver-issue}) notes when the run's exchange enters and
+ * leaves it; the body it leaves with is the stage's result, which this class counts (papers, summaries, messages).
+ * Each stage is logged as one line, stored with the run (so a running run shows its progress) and added to the
+ * metrics.
+ */
+public final class StageRecorder implements RoutePolicyFactory {
+
+    /** The pipeline's stages: the ids of the routes that {@code run.camel.yaml} calls. */
+    public static final Set<String> STAGES = Set.of("source-fetch", "select-papers", "summarize-papers",
+            "render-issue", "publish-issue", "deliver-issue");
+    private static final Logger LOG = LoggerFactory.getLogger(StageRecorder.class);
+    private static final String STARTED = "paperwireStageStarted.";
+
+    private final RunLog runs;
+    private final Metrics metrics;
+    private final Map<Long, RunTrace> traces = new ConcurrentHashMap<>();
+
+    public StageRecorder(RunLog runs, Metrics metrics) {
+        this.runs = runs;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public RoutePolicy createRoutePolicy(CamelContext camelContext, String routeId, NamedNode route) {
+        if (!STAGES.contains(routeId)) {
+            return null;
+        }
+        return new RoutePolicySupport() {
+            @Override
+            public void onExchangeBegin(Route route, Exchange exchange) {
+                exchange.setProperty(STARTED + routeId, System.nanoTime());
+            }
+
+            @Override
+            public void onExchangeDone(Route route, Exchange exchange) {
+                Long started = exchange.getProperty(STARTED + routeId, Long.class);
+                Long runId = exchange.getProperty(RunLog.RUN_ID, Long.class);
+                if (started != null && runId != null && exchange.getException() == null) {
+                    stageDone(runId, routeId, Duration.ofNanos(System.nanoTime() - started), exchange.getMessage().getBody());
+                }
+            }
+        };
+    }
+
+    private void stageDone(long runId, String stage, Duration took, Object result) {
+        Map<String, Integer> counts = count(result);
+        // An approved draft goes on where its first part stopped: keep the stages recorded then.
+        RunTrace trace = traces.computeIfAbsent(runId, id -> new RunTrace(
+                runs.status(id).map(RunStatus::stages).orElse(List.of())));
+        trace.add(new StageRecord(stage, took.toMillis(), counts), result);
+        metrics.stage(stage, took);
+        LOG.info("Run {} stage {} done in {} ms {}", runId, stage, took.toMillis(), counts);
+        runs.saveStages(runId, trace.stages());
+    }
+
+    /** What the run's stages saw so far (removed when the run ends). */
+    public RunTrace finish(long runId) {
+        RunTrace trace = traces.remove(runId);
+        return trace == null ? new RunTrace() : trace;
+    }
+
+    private Map<String, Integer> count(Object body) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        if (body instanceof Candidates candidates) {
+            counts.put("papers", candidates.papers().size());
+            candidates.report().papersPerSource().forEach((source, n) -> {
+                counts.put("papers." + source, n);
+                metrics.papers(source, n);
+            });
+            counts.put("problems", candidates.report().problems().size());
+        } else if (body instanceof Selection selection) {
+            List<SelectedPaper> papers = selection.papers().toList();
+            counts.put("selected", papers.size());
+            List<Summary> summaries = papers.stream().map(SelectedPaper::summary)
+                    .filter(java.util.Objects::nonNull).toList();
+            if (!summaries.isEmpty()) {
+                int fallbacks = (int) summaries.stream().filter(Summary::fallback).count();
+                int llm = (int) summaries.stream().filter(s -> !s.model().startsWith("extractive")).count();
+                counts.put("summarized", summaries.size());
+                counts.put("fallbacks", fallbacks);
+                counts.put("llmCalls", llm + fallbacks);
+                metrics.llm(llm + fallbacks, 0, fallbacks, Duration.ZERO);
+            }
+        } else if (body instanceof RenderedIssue rendered) {
+            counts.put("papers", (int) rendered.issue().papers().count());
+        } else if (body instanceof DeliveryReport report) {
+            counts.put("recipients", report.subscribers());
+            counts.put("sent", report.sent());
+            counts.put("alreadySent", report.alreadySent());
+            counts.put("failed", report.failed());
+            metrics.messages(report.sent(), report.failed());
+        }
+        return counts;
+    }
+
+    /** The stage records of one run and the stage results alerts look at. */
+    public static final class RunTrace {
+        private final List<StageRecord> stages;
+        private Candidates candidates;
+        private Selection summarized;
+        private DeliveryReport delivery;
+
+        public RunTrace() {
+            this(List.of());
+        }
+
+        RunTrace(List<StageRecord> earlier) {
+            this.stages = new ArrayList<>(earlier);
+        }
+
+        synchronized void add(StageRecord record, Object body) {
+            stages.add(record);
+            if (body instanceof Candidates c) {
+                candidates = c;
+            } else if (body instanceof Selection s && record.stage().startsWith("summarize")) {
+                summarized = s;
+            } else if (body instanceof DeliveryReport d) {
+                delivery = d;
+            }
+        }
+
+        public synchronized List<StageRecord> stages() {
+            return List.copyOf(stages);
+        }
+
+        public synchronized Candidates candidates() {
+            return candidates;
+        }
+
+        public synchronized Selection summarized() {
+            return summarized;
+        }
+
+        public synchronized DeliveryReport delivery() {
+            return delivery;
+        }
+    }
+}

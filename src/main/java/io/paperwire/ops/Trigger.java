@@ -1,0 +1,12 @@
+package io.paperwire.ops;
+
+import java.util.Locale;
+
+/** Who started a run. */
+public enum Trigger {
+    CLI, API, SCHEDULE, APPROVE;
+
+    public String column() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,40 @@
+package io.paperwire.ops;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProgressTest {
+
+    final AtomicLong clock = new AtomicLong();
+
+    @Test
+    void reportsDoneTotalRateAndTimeLeft() {
+        Progress progress = new Progress("papers summarised", 20, null, clock::get);
+        for (int i = 0; i < 5; i++) {
+            clock.addAndGet(500_000_000L);
+            progress.step();
+        }
+        assertThat(progress.line()).isEqualTo("papers summarised 5/20 (25%), 2.0/s, ETA 8s");
+    }
+
+    @Test
+    void onATerminalRewritesOneLineAndEndsItWhenDone() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress progress = new Progress("messages sent", 3, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                clock::get);
+        for (int i = 0; i < 3; i++) {
+            clock.addAndGet(1_000_000_000L);
+            progress.step();
+        }
+        String drawn = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(drawn).startsWith("\rmessages sent 1/3").contains("\rmessages sent 3/3 (100%), 1.0/s, done")
+                .endsWith(System.lineSeparator());
+        assertThat(drawn.chars().filter(c -> c == '\n').count()).as("one finished line").isEqualTo(1);
+    }
+}

@@ -1,0 +1,83 @@
+package io.paperwire.ops;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static io.paperwire.ops.ServeNode.awaitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The weekly schedule of {@code serve}: Quartz fires the cron once, and a missed fire is caught up once. */
+class ScheduleIT {
+
+    @TempDir
+    Path home;
+
+    /** A cron that fires exactly once, at this second (UTC). */
+    static String cronAt(Instant when) {
+        ZonedDateTime t = when.atZone(ZoneOffset.UTC);
+        return String.format("%d %d %d %d %d ? %d", t.getSecond(), t.getMinute(), t.getHour(), t.getDayOfMonth(),
+                t.getMonthValue(), t.getYear());
+    }
+
+    @Test
+    void firesTheRunWhenTheCronComesExactlyOnce() throws Exception {
+        // Far enough ahead for a slow start on a busy machine; the test waits only as long as needed.
+        Instant fire = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(20);
+        try (ServeNode node = ServeNode.start(home, Map.of(), Map.of("paperwire.schedule.cron", cronAt(fire)))) {
+            assertThat(Instant.now()).as("the node started before the fire time").isBefore(fire);
+            assertThat(node.runs().recent(10)).as("nothing runs before the fire time").isEmpty();
+            awaitUntil(Duration.ofSeconds(60), () -> node.runs().findScheduled(fire).map(RunStatus::finished).orElse(false));
+            Thread.sleep(1500);
+            List<RunStatus> runs = node.runs().recent(10);
+            assertThat(runs).hasSize(1);
+            RunStatus run = runs.get(0);
+            assertThat(run.trigger()).isEqualTo("schedule");
+            assertThat(run.scheduledFor()).isEqualTo(fire);
+            assertThat(run.state()).isEqualTo("succeeded");
+            assertThat(run.week()).isEqualTo("2024-W21");
+        }
+    }
+
+    @Test
+    void aFireMissedWhileStoppedIsCaughtUpOnceOnRestartWithinTheGrace() throws Exception {
+        Instant fire = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(20);
+        Map<String, String> settings = Map.of("paperwire.schedule.cron", cronAt(fire),
+                "paperwire.schedule.grace-minutes", "10");
+        try (ServeNode node = ServeNode.start(home, Map.of(), settings)) {
+            assertThat(Instant.now()).as("the node started before the fire time").isBefore(fire);
+            assertThat(node.runs().recent(10)).isEmpty();
+        }
+        awaitUntil(Duration.ofSeconds(30), () -> Instant.now().isAfter(fire.plusSeconds(1)));
+
+        try (ServeNode node = ServeNode.start(home, Map.of(), settings)) {
+            awaitUntil(Duration.ofSeconds(60), () -> node.runs().findScheduled(fire).map(RunStatus::finished).orElse(false));
+            assertThat(node.runs().recent(10)).singleElement().satisfies(run -> {
+                assertThat(run.scheduledFor()).isEqualTo(fire);
+                assertThat(run.state()).isEqualTo("succeeded");
+            });
+        }
+        try (ServeNode node = ServeNode.start(home, Map.of(), settings)) {
+            Thread.sleep(2000);
+            assertThat(node.runs().recent(10)).as("a second restart does not run it again").hasSize(1);
+        }
+    }
+
+    @Test
+    void aFireMissedLongerAgoThanTheGraceIsNotCaughtUp() throws Exception {
+        Instant fire = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(180);
+        try (ServeNode node = ServeNode.start(home, Map.of(), Map.of("paperwire.schedule.cron", cronAt(fire),
+                "paperwire.schedule.grace-minutes", "1"))) {
+            Thread.sleep(2000);
+            assertThat(node.runs().recent(10)).isEmpty();
+        }
+    }
+}
