@@ -38,7 +38,8 @@ public record PaperwireSettings(
         Smtp smtp,
         Mail mail,
         Site site,
-        Map<String, String> values) {
+        Map<String, String> values,
+        Map<String, Secret> secrets) {
 
     public record Database(String url, String username, Secret password) {
         public boolean isPostgres() {
@@ -147,8 +148,18 @@ public record PaperwireSettings(
             case "paperwire.db.password" -> db.password();
             case "paperwire.smtp.password" -> smtp.password();
             case "paperwire.llm.api-key" -> llm.apiKey();
-            default -> throw new IllegalArgumentException("no secret named " + key);
+            default -> {
+                if (!secrets.containsKey(key)) {
+                    throw new IllegalArgumentException("no secret named " + key);
+                }
+                yield secrets.get(key);
+            }
         };
+    }
+
+    /** The key that signs subscription links ({@code PAPERWIRE_SECRET}); may be absent. */
+    public Secret serverSecret() {
+        return secret("paperwire.secret");
     }
 
     private static Map<String, String> readBundledDefaults() {
@@ -235,7 +246,7 @@ public record PaperwireSettings(
                             bool("paperwire.smtp.starttls")),
                     new Mail(from, text("paperwire.mail.list-id"), text("paperwire.mail.postal-address")),
                     new Site(url("paperwire.site.base-url"), text("paperwire.site.title")),
-                    Map.copyOf(values));
+                    Map.copyOf(values), Map.copyOf(secrets));
             if (!problems.isEmpty()) {
                 throw new InvalidSettingsException("Invalid settings:\n  " + String.join("\n  ", problems));
             }
