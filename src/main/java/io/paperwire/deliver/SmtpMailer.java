@@ -54,6 +54,9 @@ public final class SmtpMailer implements Mailer {
         p.put(prefix + "connectiontimeout", timeout);
         p.put(prefix + "timeout", timeout);
         p.put(prefix + "writetimeout", timeout);
+        if (!delivery.ssl()) {
+            p.put(prefix + "socketFactory", new NoDelaySocketFactory());
+        }
         return p;
     }
 
