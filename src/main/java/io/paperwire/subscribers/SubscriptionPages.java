@@ -135,18 +135,25 @@ public final class SubscriptionPages {
 
     /** What the bean needs from an HTTP request, read before the headers are cleared. */
     private record Request(String method, String contentType, String accept, Map<String, String> query, String body,
-                           String client) {
+                           String client, Map<String, String> form) {
 
         static Request of(Exchange exchange) {
             Message in = exchange.getMessage();
             String method = String.valueOf(in.getHeader(Exchange.HTTP_METHOD, "GET", String.class)).toUpperCase(Locale.ROOT);
-            String body = method.equals("POST") ? in.getBody(String.class) : null;
+            Map<String, String> form = new HashMap<>();
+            String body = null;
+            if (method.equals("POST") && in.getBody() instanceof Map<?, ?> parsed) {
+                // Platform HTTP has already parsed a url-encoded form into a map.
+                parsed.forEach((name, value) -> form.put(String.valueOf(name), String.valueOf(value)));
+            } else if (method.equals("POST")) {
+                body = in.getBody(String.class);
+            }
             if (body != null && body.length() > MAX_BODY) {
                 body = body.substring(0, MAX_BODY);
             }
             return new Request(method, in.getHeader(Exchange.CONTENT_TYPE, "", String.class),
                     in.getHeader("Accept", "", String.class), formFields(in.getHeader(Exchange.HTTP_QUERY, "", String.class)),
-                    body == null ? "" : body, client(in));
+                    body == null ? "" : body, client(in), form);
         }
 
         boolean wantsJson() {
@@ -171,7 +178,7 @@ public final class SubscriptionPages {
                     return Map.of();
                 }
             }
-            return formFields(body);
+            return form.isEmpty() ? formFields(body) : form;
         }
 
         private static String client(Message in) {

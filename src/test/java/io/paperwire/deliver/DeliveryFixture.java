@@ -28,31 +28,44 @@ import java.util.Map;
  * A database with a published issue and many subscribers, and the delivery stage wired to an SMTP port, for the
  * delivery tests and the benchmark. Subscribers are {@code reader<n>@example.org}.
  */
-final class DeliveryFixture implements AutoCloseable {
+public final class DeliveryFixture implements AutoCloseable {
 
-    static final String BASE_URL = "https://news.example.org";
-    static final Week WEEK = Week.parse("2024-W21");
+    public static final String SECRET = "test-secret-0123456789abcdef";
+    public static final String BASE_URL = "https://news.example.org";
+    public static final Week WEEK = Week.parse("2024-W21");
 
-    final PaperwireSettings settings;
-    final Database database;
-    final SubscriptionTokens tokens;
+    public final PaperwireSettings settings;
+    public final Database database;
+    public final SubscriptionTokens tokens;
+    private final boolean ownsDatabase;
 
     DeliveryFixture(Path home, Map<String, String> overrides) {
+        this(settings(home, overrides), null);
+    }
+
+    /** Works on {@code database} when given (it stays open), else opens the one the settings name. */
+    public DeliveryFixture(PaperwireSettings settings, Database database) {
+        this.settings = settings;
+        this.ownsDatabase = database == null;
+        this.database = database != null ? database : Database.open(settings.db(), settings.dataDir());
+        this.tokens = new SubscriptionTokens(ServerSecret.load(settings), Clock.systemUTC());
+    }
+
+    /** Settings for a test home: the example base URL and sender, the test secret, plus {@code overrides}. */
+    public static PaperwireSettings settings(Path home, Map<String, String> overrides) {
         Map<String, String> all = new HashMap<>(Map.of(
                 "paperwire.site.base-url", BASE_URL,
                 "paperwire.mail.from", "Paperwire <newsletter@paperwire.example>"));
         all.putAll(overrides);
-        this.settings = PaperwireSettings.load(home, Map.of("PAPERWIRE_SECRET", "test-secret-0123456789abcdef"), all);
-        this.database = Database.open(settings.db(), settings.dataDir());
-        this.tokens = new SubscriptionTokens(ServerSecret.load(settings), Clock.systemUTC());
+        return PaperwireSettings.load(home, Map.of("PAPERWIRE_SECRET", SECRET), all);
     }
 
-    static String address(int n) {
+    public static String address(int n) {
         return "reader" + n + "@example.org";
     }
 
     /** Adds {@code count} active subscribers, reader{from}…, in one batch. */
-    void addSubscribers(int from, int count) {
+    public void addSubscribers(int from, int count) {
         database.inTransaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO subscribers (email, state, token, created_at,"
                     + " updated_at, confirmed_at, source) VALUES (?, 'active', ?, ?, ?, ?, 'test')")) {
@@ -72,7 +85,7 @@ final class DeliveryFixture implements AutoCloseable {
     }
 
     /** Stores an issue whose email is about {@code bodyBytes} long in each part, and returns it rendered. */
-    RenderedIssue publishIssue(int edition, int bodyBytes) {
+    public RenderedIssue publishIssue(int edition, int bodyBytes) {
         Issue issue = new Issue(WEEK, edition, "Paperwire " + WEEK + (edition > 1 ? " (edition " + edition + ")" : ""),
                 Instant.now(), List.of());
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body><h1>").append(issue.title()).append("</h1>");
@@ -92,27 +105,29 @@ final class DeliveryFixture implements AutoCloseable {
         return new RenderedIssue(draft.request(), id, issue, draft.subject(), draft.html(), draft.text());
     }
 
-    Mailer smtp(int port, DeliverySettings delivery) {
+    public Mailer smtp(int port, DeliverySettings delivery) {
         return new SmtpMailer(new PaperwireSettings.Smtp("127.0.0.1", port, "", new PaperwireSettings.Secret(null), false),
                 delivery);
     }
 
-    DeliverStage stage(Mailer mailer, DeliverySettings delivery) {
+    public DeliverStage stage(Mailer mailer, DeliverySettings delivery) {
         return new DeliverStage(new SubscriberStore(database), new DeliveryLog(database),
                 new MessageFactory(settings, tokens), mailer, delivery);
     }
 
-    Subscriber subscriber(int n) {
+    public Subscriber subscriber(int n) {
         return new SubscriberStore(database).find(address(n)).orElseThrow();
     }
 
-    int deliveries(long issueId, String state) {
+    public int deliveries(long issueId, String state) {
         return database.queryOne("SELECT COUNT(*) AS n FROM deliveries WHERE issue_id = ? AND state = ?",
                 row -> row.getInt("n"), issueId, state).orElse(0);
     }
 
     @Override
     public void close() {
-        database.close();
+        if (ownsDatabase) {
+            database.close();
+        }
     }
 }
