@@ -113,12 +113,21 @@ public final class DeliverStage {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                pausedBecause.compareAndSet(null, "interrupted");
                 throw new IllegalStateException("delivery of " + issue.issue().slug() + " was interrupted", e);
             } catch (ExecutionException e) {
+                pausedBecause.compareAndSet(null, "a worker failed: " + e.getCause().getMessage());
                 throw e.getCause() instanceof RuntimeException runtime ? runtime
                         : new IllegalStateException(e.getCause().getMessage(), e.getCause());
             } finally {
-                workers.shutdownNow();
+                // No interrupts: a worker inside H2's file I/O would close the database. The pause flag stops them.
+                workers.shutdown();
+                try {
+                    workers.awaitTermination(settings.timeout().toSeconds() * 2 + 60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                claims.finish();
             }
         }
 

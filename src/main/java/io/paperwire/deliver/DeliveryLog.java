@@ -25,7 +25,10 @@ import java.util.stream.Collectors;
  * {@code SELECT … FOR UPDATE SKIP LOCKED} and held until the row is marked, so several processes can share one
  * send: a row is never handed to two workers, and a row whose process dies is unlocked by the server and taken by
  * the next run. The embedded H2 database is open in one process only, and its {@code SKIP LOCKED} applies the
- * {@code LIMIT} before skipping; there the workers of that one process share an in-memory cursor instead.
+ * {@code LIMIT} before skipping; there the workers of that one process share an in-memory cursor instead, and the
+ * {@code sent} marks are written by one recorder thread in group commits (each commit costs milliseconds on H2,
+ * which would otherwise cap the send at a few hundred messages a second); a mark is in the database within
+ * milliseconds of the server's acceptance.
  *
  * <p>One window cannot be closed by any sender: a crash after the server accepted a message and before the log
  * recorded it. That message is sent again by the next run, with the same Message-ID, so receivers can drop it.
@@ -102,6 +105,10 @@ public final class DeliveryLog {
 
         /** Releases what the calling worker holds (its connection); call once per worker when done. */
         void release();
+
+        /** Once every worker is done: waits until every mark is in the database. */
+        default void finish() {
+        }
     }
 
     /** One unsent row, held by one worker until it is marked. */
@@ -252,20 +259,33 @@ public final class DeliveryLog {
 
     /** H2, one process: workers share a cursor over the unsent rows in subscriber order; each row is handed out once. */
     private final class CursorClaims implements Claims {
-        private static final int PAGE = 200;
+        private static final int PAGE = 1000;
+        private static final int MAX_BATCH = 500;
         private final long issueId;
         private final String runId;
         private final Deque<Subscriber> page = new ArrayDeque<>();
+        private final java.util.concurrent.BlockingQueue<Sent> marks = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final Thread recorder;
+        private volatile boolean finishing;
+        private volatile RuntimeException recorderFailure;
         private long after = -1;
         private boolean exhausted;
+
+        private record Sent(long subscriberId, String messageId) {}
 
         CursorClaims(long issueId, String runId) {
             this.issueId = issueId;
             this.runId = runId;
+            this.recorder = new Thread(this::record, "deliver-recorder-" + issueId);
+            recorder.setDaemon(true);
+            recorder.start();
         }
 
         @Override
         public synchronized Optional<Claim> next() {
+            if (recorderFailure != null) {
+                throw recorderFailure;
+            }
             if (page.isEmpty() && !exhausted) {
                 List<Subscriber> rows = database.query(CANDIDATES + " AND d.subscriber_id > ? ORDER BY d.subscriber_id"
                         + " LIMIT " + PAGE, DeliveryLog::subscriber, issueId, after);
@@ -283,6 +303,56 @@ public final class DeliveryLog {
         public void release() {
         }
 
+        @Override
+        public void finish() {
+            finishing = true;
+            try {
+                recorder.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (recorderFailure != null) {
+                throw recorderFailure;
+            }
+        }
+
+        /**
+         * Writes queued marks in batches until finished and drained. Never interrupted: an interrupt inside H2's file
+         * I/O would close the database file.
+         */
+        private void record() {
+            List<Sent> batch = new java.util.ArrayList<>();
+            while (true) {
+                Sent first;
+                try {
+                    first = marks.poll(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    first = marks.poll();
+                }
+                if (first == null) {
+                    if (finishing && marks.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                marks.drainTo(batch, MAX_BATCH - 1);
+                try {
+                    database.inTransaction(c -> {
+                        for (Sent sent : batch) {
+                            markSent(c, issueId, sent.subscriberId(), sent.messageId());
+                        }
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    recorderFailure = new DatabaseException("cannot record deliveries of issue " + issueId
+                            + "; sending stopped: " + e.getMessage(), e);
+                    return;
+                }
+                batch.clear();
+            }
+        }
+
         private final class CursorClaim implements Claim {
             private final Subscriber subscriber;
 
@@ -297,10 +367,7 @@ public final class DeliveryLog {
 
             @Override
             public void sent(String messageId) {
-                database.inTransaction(c -> {
-                    markSent(c, issueId, subscriber.id(), messageId);
-                    return null;
-                });
+                marks.add(new Sent(subscriber.id(), messageId));
             }
 
             @Override

@@ -46,6 +46,9 @@ class CrashRecoveryIT {
                 assertThat(System.nanoTime()).as("the sender reached the stall in time").isLessThan(deadline);
                 Thread.sleep(10);
             }
+            // The delivery log records an accepted message within milliseconds (group commit); let it catch up
+            // with the last accepted ones, so the kill lands with messages in flight and none in doubt.
+            Thread.sleep(500);
 
             Process kill = new ProcessBuilder("kill", "-9", String.valueOf(sender.pid())).start();
             assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();

@@ -30,6 +30,12 @@ import java.util.Map;
  */
 public final class DeliveryFixture implements AutoCloseable {
 
+    static {
+        // GreenMail logs a line per auto-created mailbox; thousands of them slow the tests down.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+
     public static final String SECRET = "test-secret-0123456789abcdef";
     public static final String BASE_URL = "https://news.example.org";
     public static final Week WEEK = Week.parse("2024-W21");

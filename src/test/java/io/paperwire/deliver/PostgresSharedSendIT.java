@@ -99,7 +99,7 @@ class PostgresSharedSendIT {
                 List<String> rest = outputs.get(i).lines().toList();
                 assertThat(senders.get(i).waitFor(3, TimeUnit.MINUTES)).isTrue();
                 assertThat(senders.get(i).exitValue()).as(String.join("\n", rest)).isZero();
-                sentBy.add(rest.stream().filter(l -> l.startsWith("SENT ")).map(l -> Integer.parseInt(l.substring(5)))
+                sentBy.add(rest.stream().filter(l -> l.startsWith("SENT ")).map(l -> Integer.parseInt(l.split(" ")[1]))
                         .findFirst().orElseThrow());
             }
 

@@ -30,7 +30,8 @@ public final class SendProcess {
             overrides.put("paperwire.db.username", args[4]);
         }
         DeliverySettings delivery = DeliverySettings.defaults().withConcurrency(workers)
-                .withRetries(3, Duration.ofMillis(50), 50).withTimeout(Duration.ofSeconds(120));
+                .withRetries(3, Duration.ofMillis(50), 50).withTimeout(Duration.ofSeconds(120))
+                .withRatePerSecond(Double.parseDouble(System.getProperty("paperwire.test.rate", "0")));
         try (DeliveryFixture fixture = new DeliveryFixture(home, overrides);
              Mailer mailer = fixture.smtp(port, delivery)) {
             RenderedIssue issue = new IssueStore(fixture.database).latest(RunRequest.of(DeliveryFixture.WEEK)).orElseThrow();
@@ -42,8 +43,13 @@ public final class SendProcess {
                     Thread.sleep(20);
                 }
             }
+            long start = System.nanoTime();
             DeliveryReport report = fixture.stage(mailer, delivery).deliver(issue);
-            System.out.println("SENT " + report.sent());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            long heapPeak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                    .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            System.out.println("SENT " + report.sent() + " IN " + millis + " HEAP " + heapPeak / (1024 * 1024));
         }
         System.exit(0);
     }
