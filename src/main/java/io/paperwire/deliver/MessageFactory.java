@@ -24,6 +24,10 @@ import java.util.Properties;
  */
 public final class MessageFactory {
 
+    static {
+        JakartaMailTuning.apply();
+    }
+
     private final PaperwireSettings settings;
     private final SubscriptionTokens tokens;
     private final Session session;

@@ -19,6 +19,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  */
 public final class SmtpMailer implements Mailer {
 
+    static {
+        JakartaMailTuning.apply();
+    }
+
     /** Connections idle longer than this are replaced: servers drop idle clients. */
     static final Duration MAX_IDLE = Duration.ofSeconds(30);
 

@@ -37,6 +37,8 @@ public final class SubscriptionTokens {
 
     private final SecretKeySpec key;
     private final Clock clock;
+    /** {@code Mac.getInstance} is a provider lookup; each thread keeps its own initialised instance. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /** @param secret at least 16 bytes */
     public SubscriptionTokens(byte[] secret, Clock clock) {
@@ -101,11 +103,15 @@ public final class SubscriptionTokens {
     private String mac(Purpose purpose, Subscriber subscriber, long expiry) {
         String data = purpose.prefix + "|" + subscriber.id() + "|" + expiry + "|" + subscriber.email() + "|"
                 + subscriber.token();
+        byte[] full = macs.get().doFinal(data.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] full = mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
