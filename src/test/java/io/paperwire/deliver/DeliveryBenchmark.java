@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Delivery throughput: 10,000 subscribers, a ~30 KB issue, to Postfix's {@code smtp-sink} on loopback (GreenMail
- * when Postfix is not installed; the report names which ran). The send runs in its own JVM capped at
+ * when Postfix is not installed; the report names which ran). Each send runs in its own JVM capped at
  * {@code -Xmx256m}, through the real delivery log (H2) with the default 4 workers. Baselines: (a) the same stage
- * with a new connection per message ({@code Transport.send}); (b) Postfix's {@code smtp-source} into the same sink,
+ * and JVM set-up with a new connection per message ({@code Transport.send}); (b) Postfix's {@code smtp-source} into the same sink,
  * as the machine's limit. Median of 3 runs each.
  */
 class DeliveryBenchmark {
@@ -77,21 +77,15 @@ class DeliveryBenchmark {
                 try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of())) {
                     fixture.publishIssue(run + 1, ISSUE_HTML_BYTES);
                 }
-                pooled.add(sendInOwnJvm(port));
+                pooled.add(sendInOwnJvm(port, false));
             }
 
             List<Double> perMessageConnection = new ArrayList<>();
             for (int run = 1; run <= RUNS; run++) {
                 try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of())) {
-                    RenderedIssue issue = fixture.publishIssue(RUNS + run + 1, ISSUE_HTML_BYTES);
-                    DeliverySettings settings = DeliverySettings.defaults().withTimeout(Duration.ofSeconds(30));
-                    try (Mailer oneShot = new ConnectionPerMessageMailer(port, settings)) {
-                        long start = System.nanoTime();
-                        int sent = fixture.stage(oneShot, settings).deliver(issue).sent();
-                        assertThat(sent).isEqualTo(SUBSCRIBERS);
-                        perMessageConnection.add(sent / seconds(start));
-                    }
+                    fixture.publishIssue(RUNS + run + 1, ISSUE_HTML_BYTES);
                 }
+                perMessageConnection.add(sendInOwnJvm(port, true));
             }
 
             String name = "deliver 10k x " + messageBytes / 1024 + "KB to " + (postfix ? "smtp-sink" : "GreenMail");
@@ -117,8 +111,8 @@ class DeliveryBenchmark {
     }
 
     /** Runs {@link SendProcess} with -Xmx256m and returns its messages per second; reports its peak heap. */
-    private double sendInOwnJvm(int port) throws Exception {
-        Process sender = SendProcess.command(false, home.toString(), String.valueOf(port), "4").start();
+    private double sendInOwnJvm(int port, boolean connectionPerMessage) throws Exception {
+        Process sender = SendProcess.command(false, connectionPerMessage, home.toString(), String.valueOf(port), "4").start();
         List<String> output = new String(sender.getInputStream().readAllBytes()).lines().toList();
         assertThat(sender.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(sender.exitValue()).as(String.join("\n", output)).isZero();
@@ -127,7 +121,8 @@ class DeliveryBenchmark {
         long millis = Long.parseLong(result[3]);
         long heapMb = Long.parseLong(result[5]);
         assertThat(sent).isEqualTo(SUBSCRIBERS);
-        System.out.printf("BENCH run: %d messages in %d ms, peak heap %d MB (JVM capped at 256 MB)%n", sent, millis, heapMb);
+        System.out.printf("BENCH run (%s): %d messages in %d ms, peak heap %d MB (JVM capped at 256 MB)%n",
+                connectionPerMessage ? "a connection per message" : "pooled transports", sent, millis, heapMb);
         return sent * 1000.0 / millis;
     }
 
@@ -140,34 +135,6 @@ class DeliveryBenchmark {
         assertThat(source.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(source.exitValue()).as(output).isZero();
         return SUBSCRIBERS / seconds(start);
-    }
-
-    /** Baseline (a): a new connection per message, as the static {@code Transport.send} makes. */
-    private static final class ConnectionPerMessageMailer implements Mailer {
-        private final Session session;
-
-        ConnectionPerMessageMailer(int port, DeliverySettings settings) {
-            this.session = Session.getInstance(SmtpMailer.properties(new io.paperwire.PaperwireSettings.Smtp("127.0.0.1",
-                    port, "", new io.paperwire.PaperwireSettings.Secret(null), false), settings));
-        }
-
-        @Override
-        public String describe() {
-            return "Transport.send";
-        }
-
-        /** What the static {@code Transport.send} does: connect, send this one message, close. */
-        @Override
-        public void send(String key, MimeMessage message) throws MessagingException {
-            try (Transport transport = session.getTransport("smtp")) {
-                transport.connect();
-                transport.sendMessage(message, message.getAllRecipients());
-            }
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     private static int size(MimeMessage message) throws Exception {

@@ -32,8 +32,9 @@ public final class SendProcess {
         DeliverySettings delivery = DeliverySettings.defaults().withConcurrency(workers)
                 .withRetries(3, Duration.ofMillis(50), 50).withTimeout(Duration.ofSeconds(120))
                 .withRatePerSecond(Double.parseDouble(System.getProperty("paperwire.test.rate", "0")));
+        boolean perMessage = System.getProperty("paperwire.test.connectionPerMessage") != null;
         try (DeliveryFixture fixture = new DeliveryFixture(home, overrides);
-             Mailer mailer = fixture.smtp(port, delivery)) {
+             Mailer mailer = perMessage ? new ConnectionPerMessageMailer(port, delivery) : fixture.smtp(port, delivery)) {
             RenderedIssue issue = new IssueStore(fixture.database).latest(RunRequest.of(DeliveryFixture.WEEK)).orElseThrow();
             Path go = home.resolve("go");
             if (System.getProperty("paperwire.test.barrier") != null) {
@@ -54,13 +55,48 @@ public final class SendProcess {
         System.exit(0);
     }
 
+    /** Baseline of the benchmark: a new connection per message, as the static {@code Transport.send} makes. */
+    static final class ConnectionPerMessageMailer implements Mailer {
+        private final jakarta.mail.Session session;
+
+        ConnectionPerMessageMailer(int port, DeliverySettings settings) {
+            this.session = jakarta.mail.Session.getInstance(SmtpMailer.properties(new io.paperwire.PaperwireSettings.Smtp(
+                    "127.0.0.1", port, "", new io.paperwire.PaperwireSettings.Secret(null), false), settings));
+        }
+
+        @Override
+        public String describe() {
+            return "a connection per message";
+        }
+
+        /** What the static {@code Transport.send} does: connect, send this one message, close. */
+        @Override
+        public void send(String key, jakarta.mail.internet.MimeMessage message) throws jakarta.mail.MessagingException {
+            try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
+                transport.connect();
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     /** Starts this class in a new JVM with the test's own class path. */
     static ProcessBuilder command(boolean barrier, String... args) {
+        return command(barrier, false, args);
+    }
+
+    static ProcessBuilder command(boolean barrier, boolean connectionPerMessage, String... args) {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp", classPath));
         if (barrier) {
             command.add("-Dpaperwire.test.barrier=true");
+        }
+        if (connectionPerMessage) {
+            command.add("-Dpaperwire.test.connectionPerMessage=true");
         }
         command.add(SendProcess.class.getName());
         command.addAll(java.util.List.of(args));
