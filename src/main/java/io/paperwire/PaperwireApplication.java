@@ -5,6 +5,7 @@ import io.paperwire.archive.PublishStage;
 import io.paperwire.archive.SiteBuilder;
 import io.paperwire.deliver.DeliverStage;
 import io.paperwire.deliver.DeliveryLog;
+import io.paperwire.deliver.DeliverySettings;
 import io.paperwire.deliver.Mailer;
 import io.paperwire.deliver.MessageFactory;
 import io.paperwire.deliver.OutboxMailer;
@@ -18,7 +19,13 @@ import io.paperwire.select.SelectStage;
 import io.paperwire.source.LiveSources;
 import io.paperwire.source.SourceStage;
 import io.paperwire.store.Database;
+import io.paperwire.subscribers.ConfirmationMail;
+import io.paperwire.subscribers.ServerSecret;
+import io.paperwire.subscribers.SubscribeRateLimit;
 import io.paperwire.subscribers.SubscriberStore;
+import io.paperwire.subscribers.SubscriptionPages;
+import io.paperwire.subscribers.SubscriptionService;
+import io.paperwire.subscribers.SubscriptionTokens;
 import io.paperwire.summarize.ExtractiveSummarizer;
 import io.paperwire.summarize.SummarizeStage;
 import io.paperwire.summarize.Summarizer;
@@ -30,6 +37,7 @@ import org.apache.camel.main.Main;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -48,6 +56,7 @@ public final class PaperwireApplication implements AutoCloseable {
     private final Database database;
     private final TemplateEngine templates;
     private final Mailer mailer;
+    private final DeliverySettings delivery;
     private final Main main = new Main();
     private final SourceStage sources;
     private final Operations operations;
@@ -65,10 +74,13 @@ public final class PaperwireApplication implements AutoCloseable {
         this.sources = new SourceStage(new LiveSources(settings));
         this.database = Database.open(settings.db(), settings.dataDir());
         this.templates = new TemplateEngine(settings.home().resolve("templates"));
-        this.mailer = settings.smtp().enabled() ? new SmtpMailer(settings.smtp())
+        this.delivery = DeliverySettings.from(settings);
+        this.mailer = settings.smtp().enabled() ? new SmtpMailer(settings.smtp(), delivery)
                 : new OutboxMailer(settings.outDir().resolve("outbox"));
         // Templates are checked now, so a broken one stops the process before anything is published or sent.
-        for (String template : Stream.concat(RenderStage.TEMPLATES.stream(), SiteBuilder.TEMPLATES.stream()).toList()) {
+        for (String template : Stream.of(RenderStage.TEMPLATES.stream(), SiteBuilder.TEMPLATES.stream(),
+                Stream.of(ConfirmationMail.HTML, ConfirmationMail.TEXT, SubscriptionPages.SUBSCRIBE,
+                        SubscriptionPages.CONFIRM, SubscriptionPages.UNSUBSCRIBE)).flatMap(s -> s).toList()) {
             templates.check(template);
         }
         SiteBuilder.ASSETS.forEach(templates::raw);
@@ -134,8 +146,31 @@ public final class PaperwireApplication implements AutoCloseable {
                 Clock.systemUTC()));
         main.bind("previewer", new PreviewWriter(settings.outDir().resolve("preview")));
         main.bind("publisher", new PublishStage(database, issues, new SiteBuilder(templates, settings)));
-        main.bind("deliverer", new DeliverStage(subscribers, new DeliveryLog(database), new MessageFactory(settings),
-                mailer));
+        // Delivery and subscriptions (issue 6).
+        SubscriptionTokens tokens = new SubscriptionTokens(ServerSecret.load(settings), Clock.systemUTC());
+        main.bind("deliverer", new DeliverStage(subscribers, new DeliveryLog(database),
+                new MessageFactory(settings, tokens), mailer, delivery));
+        SubscriptionService subscriptions = new SubscriptionService(subscribers, tokens,
+                new ConfirmationMail(templates, settings), mailer,
+                new SubscribeRateLimit(integerSetting("paperwire.subscribe.per-ip-per-hour", 10), Clock.systemUTC()),
+                settings.site().baseUrl(), Duration.ofHours(integerSetting("paperwire.subscribe.confirm-hours", 72)),
+                Clock.systemUTC());
+        main.bind("subscriptionPages", new SubscriptionPages(subscriptions, templates, settings));
+    }
+
+    private int integerSetting(String key, int fallback) {
+        String value = settings.values().getOrDefault(key, "");
+        try {
+            int n = value.isBlank() ? fallback : Integer.parseInt(value.strip());
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new PaperwireSettings.InvalidSettingsException("Invalid settings:\n  " + key + " = '" + value
+                    + "': give a whole number of at least 1 (in paperwire.properties, "
+                    + PaperwireSettings.environmentName(key) + " or --set " + key + "=…)");
+        }
     }
 
     public void start() {

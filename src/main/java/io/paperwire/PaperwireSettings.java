@@ -39,7 +39,8 @@ public record PaperwireSettings(
         Mail mail,
         Site site,
         Ops ops,
-        Map<String, String> values) {
+        Map<String, String> values,
+        Map<String, Secret> secrets) {
 
     public record Database(String url, String username, Secret password) {
         public boolean isPostgres() {
@@ -185,8 +186,18 @@ public record PaperwireSettings(
             case "paperwire.smtp.password" -> smtp.password();
             case "paperwire.llm.api-key" -> llm.apiKey();
             case "paperwire.admin-token" -> ops.adminToken();
-            default -> throw new IllegalArgumentException("no secret named " + key);
+            default -> {
+                if (!secrets.containsKey(key)) {
+                    throw new IllegalArgumentException("no secret named " + key);
+                }
+                yield secrets.get(key);
+            }
         };
+    }
+
+    /** The key that signs subscription links ({@code PAPERWIRE_SECRET}); may be absent. */
+    public Secret serverSecret() {
+        return secret("paperwire.secret");
     }
 
     private static Map<String, String> readBundledDefaults() {
@@ -274,7 +285,7 @@ public record PaperwireSettings(
                     new Mail(from, text("paperwire.mail.list-id"), text("paperwire.mail.postal-address")),
                     new Site(url("paperwire.site.base-url"), text("paperwire.site.title")),
                     ops(),
-                    Map.copyOf(values));
+                    Map.copyOf(values), Map.copyOf(secrets));
             if (!problems.isEmpty()) {
                 throw new InvalidSettingsException("Invalid settings:\n  " + String.join("\n  ", problems));
             }

@@ -79,8 +79,12 @@ public final class RunCommand implements Callable<Integer> {
     private static void printReport(PrintWriter out, PaperwireSettings settings, DeliveryReport report) {
         out.printf("Issue %s published: %s%n", report.issueSlug(),
                 settings.outDir().resolve("site/issues/" + report.issueSlug() + ".html"));
-        out.printf("Delivery via %s: %d sent, %d already had it, %d failed (%d recipients)%n", report.mailer(),
-                report.sent(), report.alreadySent(), report.failed(), report.subscribers());
+        out.printf("Delivery via %s: %d sent, %d already had it, %d failed, %d bounced (%d recipients)%n",
+                report.mailer(), report.sent(), report.alreadySent(), report.failed(), report.bounced(),
+                report.subscribers());
+        if (report.isPaused()) {
+            out.printf("Send paused: %s. Run again to send the rest.%n", report.paused());
+        }
     }
 
     private static void printPreview(PrintWriter out, Preview preview) {

@@ -4,17 +4,34 @@ import io.paperwire.paper.DeliveryReport;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.subscribers.Subscriber;
 import io.paperwire.subscribers.SubscriberStore;
+import io.paperwire.ops.Progress;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Sends a published issue to every active subscriber who has not had it yet. The sample run mails the demo reader
- * when the list is empty.
+ * Sends a published issue to every active subscriber who has not had it yet (the sample run mails the demo reader
+ * when the list is empty).
+ *
+ * <p>First a pending row per (issue, subscriber) is written to the {@link DeliveryLog}; then
+ * {@link DeliverySettings#concurrency()} workers take rows, send each message through the {@link Mailer} (each
+ * worker reusing its SMTP connection) within the messages-per-second limit, and mark the row sent once the server
+ * accepted it. A transient failure is retried with exponential backoff; a recipient the server rejects for good is
+ * marked bounced and never retried; once the run has seen {@link DeliverySettings#errorThreshold()} failures the
+ * send pauses, leaving the rest pending for the next run, and the report says so.
  */
 public final class DeliverStage {
 
@@ -24,54 +41,171 @@ public final class DeliverStage {
     private final DeliveryLog log;
     private final MessageFactory messages;
     private final Mailer mailer;
+    private final DeliverySettings settings;
 
-    public DeliverStage(SubscriberStore subscribers, DeliveryLog log, MessageFactory messages, Mailer mailer) {
+    public DeliverStage(SubscriberStore subscribers, DeliveryLog log, MessageFactory messages, Mailer mailer,
+                        DeliverySettings settings) {
         this.subscribers = subscribers;
         this.log = log;
         this.messages = messages;
         this.mailer = mailer;
+        this.settings = settings;
     }
 
     public DeliveryReport deliver(RenderedIssue issue) {
         String slug = issue.issue().slug();
         if (!issue.request().send()) {
             LOG.info("Issue {} published without mailing (--no-send)", slug);
-            return new DeliveryReport(issue.request(), slug, 0, 0, 0, 0, mailer.describe());
+            return new DeliveryReport(issue.request(), slug, 0, 0, 0, 0, 0, "", mailer.describe());
         }
-        List<Subscriber> recipients = recipients(issue);
-        int sent = 0;
-        int alreadySent = 0;
-        int failed = 0;
-        io.paperwire.ops.Progress progress = io.paperwire.ops.Progress.start("messages sent", recipients.size());
-        for (Subscriber subscriber : recipients) {
-            progress.step();
-            Optional<DeliveryLog.State> state = log.state(issue.issueId(), subscriber.id());
-            if (state.isPresent() && state.get() == DeliveryLog.State.SENT) {
-                alreadySent++;
-                continue;
-            }
-            log.claim(issue.issueId(), subscriber.id());
-            try {
-                MimeMessage message = messages.create(issue, subscriber);
-                mailer.send(slug + "-" + subscriber.id(), message);
-                log.markSent(issue.issueId(), subscriber.id(), messages.messageId(issue, subscriber));
-                sent++;
-            } catch (MessagingException e) {
-                failed++;
-                log.markFailed(issue.issueId(), subscriber.id(), e.getMessage());
-                LOG.warn("Delivery of {} to subscriber {} failed: {}", slug, subscriber.id(), e.getMessage());
-            }
+        List<Subscriber.State> recipients = recipientStates(issue);
+        log.enqueue(issue.issueId(), recipients);
+        DeliveryLog.Counts before = log.counts(issue.issueId(), recipients);
+        Send send = new Send(issue, UUID.randomUUID().toString(), before.total() - before.sent());
+        send.run();
+        DeliveryLog.Counts after = log.counts(issue.issueId(), recipients);
+        String paused = send.pausedBecause.get() == null ? "" : send.pausedBecause.get();
+        if (!paused.isEmpty()) {
+            LOG.warn("Send of {} paused: {}; {} not sent yet", slug, paused, after.pending() + after.failed());
         }
-        LOG.info("Delivered {} via {}: {} sent, {} already had it, {} failed", slug, mailer.describe(), sent,
-                alreadySent, failed);
-        return new DeliveryReport(issue.request(), slug, recipients.size(), sent, alreadySent, failed, mailer.describe());
+        LOG.info("Delivered {} via {}: {} sent, {} already had it, {} failed, {} bounced", slug, mailer.describe(),
+                send.sent.get(), before.sent(), send.failed.get(), send.bounced.get());
+        return new DeliveryReport(issue.request(), slug, after.total(), send.sent.get(), before.sent(),
+                send.failed.get(), send.bounced.get(), paused, mailer.describe());
     }
 
-    private List<Subscriber> recipients(RenderedIssue issue) {
-        List<Subscriber> active = subscribers.inState(Subscriber.State.ACTIVE);
-        if (active.isEmpty() && issue.request().sample()) {
-            return List.of(subscribers.demo());
+    private List<Subscriber.State> recipientStates(RenderedIssue issue) {
+        if (issue.request().sample() && subscribers.inState(Subscriber.State.ACTIVE).isEmpty()) {
+            subscribers.demo();
+            return List.of(Subscriber.State.DEMO);
         }
-        return active;
+        return List.of(Subscriber.State.ACTIVE);
+    }
+
+    /** One pass over the unsent rows of an issue by the configured number of workers. */
+    private final class Send {
+        private final RenderedIssue issue;
+        private final DeliveryLog.Claims claims;
+        private final RateLimiter rate = new RateLimiter(settings.ratePerSecond());
+        private final AtomicInteger sent = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+        private final AtomicInteger bounced = new AtomicInteger();
+        private final AtomicInteger errors = new AtomicInteger();
+        private final AtomicReference<String> pausedBecause = new AtomicReference<>();
+        private final Progress progress;
+
+        Send(RenderedIssue issue, String runId, int unsent) {
+            this.issue = issue;
+            this.claims = log.claims(issue.issueId(), runId);
+            this.progress = Progress.start("messages sent", unsent);
+        }
+
+        void run() {
+            ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), r -> {
+                Thread t = new Thread(r, "deliver-" + issue.issue().slug());
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (int i = 0; i < settings.concurrency(); i++) {
+                    running.add(workers.submit(this::work));
+                }
+                for (Future<?> worker : running) {
+                    worker.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pausedBecause.compareAndSet(null, "interrupted");
+                throw new IllegalStateException("delivery of " + issue.issue().slug() + " was interrupted", e);
+            } catch (ExecutionException e) {
+                pausedBecause.compareAndSet(null, "a worker failed: " + e.getCause().getMessage());
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+            } finally {
+                // No interrupts: a worker inside H2's file I/O would close the database. The pause flag stops them.
+                workers.shutdown();
+                try {
+                    workers.awaitTermination(settings.timeout().toSeconds() * 2 + 60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                claims.finish();
+            }
+        }
+
+        private void work() {
+            try {
+                Optional<DeliveryLog.Claim> claim;
+                while (pausedBecause.get() == null && (claim = claims.next()).isPresent()) {
+                    deliver(claim.get());
+                    progress.step();
+                }
+            } finally {
+                claims.release();
+            }
+        }
+
+        private void deliver(DeliveryLog.Claim claim) {
+            Subscriber subscriber = claim.subscriber();
+            MimeMessage message;
+            try {
+                message = messages.create(issue, subscriber);
+            } catch (MessagingException | RuntimeException e) {
+                claim.failed("cannot build the message: " + e.getMessage());
+                failed.incrementAndGet();
+                LOG.warn("Cannot build issue {} for subscriber {}: {}", issue.issue().slug(), subscriber.id(), e.getMessage());
+                return;
+            }
+            String key = issue.issue().slug() + "-" + subscriber.id();
+            for (int attempt = 1; ; attempt++) {
+                rate.acquire();
+                try {
+                    mailer.send(key, message);
+                    claim.sent(messages.messageId(issue, subscriber));
+                    sent.incrementAndGet();
+                    return;
+                } catch (MessagingException e) {
+                    SendFailure kind = SendFailure.classify(e);
+                    String error = SendFailure.describe(e);
+                    if (kind == SendFailure.RECIPIENT_REJECTED) {
+                        claim.bounced(error);
+                        bounced.incrementAndGet();
+                        LOG.info("Subscriber {} bounced: {}", subscriber.id(), error);
+                        return;
+                    }
+                    int seen = errors.incrementAndGet();
+                    LOG.warn("Sending {} to subscriber {} failed (attempt {}/{}): {}", issue.issue().slug(),
+                            subscriber.id(), attempt, settings.maxAttempts(), error);
+                    if (settings.errorThreshold() > 0 && seen >= settings.errorThreshold()) {
+                        pausedBecause.compareAndSet(null, seen + " errors reached paperwire.deliver.error-threshold="
+                                + settings.errorThreshold() + " (last: " + error + ")");
+                    }
+                    if (kind == SendFailure.MESSAGE_REJECTED || attempt >= settings.maxAttempts()
+                            || pausedBecause.get() != null || !sleep(settings.backoff(attempt))) {
+                        claim.failed(error);
+                        failed.incrementAndGet();
+                        return;
+                    }
+                }
+            }
+        }
+
+        /** Waits for a retry; false when the send was paused or interrupted meanwhile. */
+        private boolean sleep(Duration wait) {
+            long until = System.nanoTime() + wait.toNanos();
+            try {
+                while (System.nanoTime() < until) {
+                    if (pausedBecause.get() != null) {
+                        return false;
+                    }
+                    Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+                }
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 }

@@ -1,49 +1,409 @@
 package io.paperwire.deliver;
 
 import io.paperwire.store.Database;
+import io.paperwire.store.DatabaseException;
+import io.paperwire.subscribers.Subscriber;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * One row per (issue, subscriber). A row is claimed as {@code pending} before the message goes out and becomes
- * {@code sent} only after the mailer accepted it.
+ * The delivery log: one row per (issue, subscriber), created {@code pending} before anything is sent and moved to
+ * {@code sent} (with the Message-ID) only once the SMTP server accepted the message, so a rerun after a crash sends
+ * exactly what is missing.
+ *
+ * <p>Workers take rows through {@link #claims(long, String)}. On PostgreSQL each claim is a row lock taken with
+ * {@code SELECT … FOR UPDATE SKIP LOCKED} and held until the row is marked, so several processes can share one
+ * send: a row is never handed to two workers, and a row whose process dies is unlocked by the server and taken by
+ * the next run. The embedded H2 database is open in one process only, and its {@code SKIP LOCKED} applies the
+ * {@code LIMIT} before skipping; there the workers of that one process share an in-memory cursor instead, and the
+ * {@code sent} marks are written by one recorder thread in group commits (each commit costs milliseconds on H2,
+ * which would otherwise cap the send at a few hundred messages a second); a mark is in the database within
+ * milliseconds of the server's acceptance.
+ *
+ * <p>One window cannot be closed by any sender: a crash after the server accepted a message and before the log
+ * recorded it. That message is sent again by the next run, with the same Message-ID, so receivers can drop it.
  */
 public final class DeliveryLog {
 
-    public enum State { PENDING, SENT, FAILED, BOUNCED }
+    public enum State {
+        PENDING, SENT, FAILED, BOUNCED;
+
+        String column() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Counts of one issue's rows by state, over the recipients of the given subscriber states. */
+    public record Counts(int pending, int sent, int failed, int bounced) {
+        public int total() {
+            return pending + sent + failed + bounced;
+        }
+    }
 
     private final Database database;
 
     public DeliveryLog(Database database) {
         this.database = database;
+        if (!database.isPostgres()) {
+            // H2 otherwise keeps commits in memory for up to a second; a killed sender would forget messages the
+            // server had accepted and send them again.
+            database.update("SET WRITE_DELAY 0");
+        }
     }
 
     public Optional<State> state(long issueId, long subscriberId) {
         return database.queryOne("SELECT state FROM deliveries WHERE issue_id = ? AND subscriber_id = ?",
-                row -> State.valueOf(row.getString("state").toUpperCase(java.util.Locale.ROOT)), issueId, subscriberId);
+                row -> State.valueOf(row.getString("state").toUpperCase(Locale.ROOT)), issueId, subscriberId);
     }
 
-    /** Records the attempt before sending: inserts a pending row, or counts another attempt of an unsent one. */
-    public void claim(long issueId, long subscriberId) {
-        database.inTransaction(c -> {
-            int updated = Database.update(c, "UPDATE deliveries SET attempts = attempts + 1, updated_at = ?"
-                    + " WHERE issue_id = ? AND subscriber_id = ? AND state <> 'sent'", Instant.now(), issueId, subscriberId);
-            if (updated == 0) {
-                Database.update(c, "INSERT INTO deliveries (issue_id, subscriber_id, state, attempts, updated_at)"
-                        + " VALUES (?, ?, 'pending', 1, ?)", issueId, subscriberId, Instant.now());
+    /**
+     * Creates the missing pending rows of this issue for every subscriber in one of {@code states}; existing rows
+     * (sent or not) are kept as they are. Safe to run from several processes at once.
+     *
+     * @return rows created
+     */
+    public int enqueue(long issueId, List<Subscriber.State> states) {
+        return database.update("INSERT INTO deliveries (issue_id, subscriber_id, state, attempts, updated_at)"
+                + " SELECT ?, s.id, 'pending', 0, ? FROM subscribers s WHERE s.state IN (" + placeholders(states) + ")"
+                + " ON CONFLICT DO NOTHING", params(issueId, Instant.now(), states));
+    }
+
+    public Counts counts(long issueId, List<Subscriber.State> states) {
+        return database.queryOne("SELECT"
+                        + " SUM(CASE WHEN d.state = 'pending' THEN 1 ELSE 0 END) AS pending,"
+                        + " SUM(CASE WHEN d.state = 'sent' THEN 1 ELSE 0 END) AS sent,"
+                        + " SUM(CASE WHEN d.state = 'failed' THEN 1 ELSE 0 END) AS failed,"
+                        + " SUM(CASE WHEN d.state = 'bounced' THEN 1 ELSE 0 END) AS bounced"
+                        + " FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id"
+                        + " WHERE d.issue_id = ? AND (d.state IN ('sent', 'bounced') OR s.state IN (" + placeholders(states) + "))",
+                row -> new Counts(row.getInt("pending"), row.getInt("sent"), row.getInt("failed"), row.getInt("bounced")),
+                params(issueId, null, states)).orElse(new Counts(0, 0, 0, 0));
+    }
+
+    /**
+     * A source of claims on this issue's unsent rows for one send; {@code runId} marks rows that failed in this
+     * run so the run does not take them again (the next run does).
+     */
+    public Claims claims(long issueId, String runId) {
+        return database.isPostgres() ? new LockingClaims(issueId, runId) : new CursorClaims(issueId, runId);
+    }
+
+    /** Hands unsent rows to workers; each worker calls {@link #next()} from its own thread. */
+    public interface Claims {
+        /** The next row for the calling worker, or empty when nothing is left to send. */
+        Optional<Claim> next();
+
+        /** Releases what the calling worker holds (its connection); call once per worker when done. */
+        void release();
+
+        /** Once every worker is done: waits until every mark is in the database. */
+        default void finish() {
+        }
+    }
+
+    /** One unsent row, held by one worker until it is marked. */
+    public interface Claim {
+        Subscriber subscriber();
+
+        /** The SMTP server accepted the message. */
+        void sent(String messageId);
+
+        /** The server rejected the recipient for good: the row and the subscriber become {@code bounced}. */
+        void bounced(String error);
+
+        /** Not sent in this run; the next run tries again. */
+        void failed(String error);
+    }
+
+    private static final String CANDIDATES = "SELECT d.subscriber_id, s.email, s.state, s.token"
+            + " FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id"
+            + " WHERE d.issue_id = ? AND d.state IN ('pending', 'failed') AND s.state IN ('active', 'demo')";
+
+    private static Subscriber subscriber(ResultSet row) throws SQLException {
+        return new Subscriber(row.getLong("subscriber_id"), row.getString("email"),
+                Subscriber.State.valueOf(row.getString("state").toUpperCase(Locale.ROOT)), row.getString("token"));
+    }
+
+    private static void markSent(Connection c, long issueId, long subscriberId, String messageId) throws SQLException {
+        Instant now = Instant.now();
+        Database.update(c, "UPDATE deliveries SET state = 'sent', message_id = ?, attempts = attempts + 1,"
+                + " last_error = NULL, sent_at = ?, updated_at = ? WHERE issue_id = ? AND subscriber_id = ?",
+                messageId, now, now, issueId, subscriberId);
+    }
+
+    private static void markBounced(Connection c, long issueId, long subscriberId, String error) throws SQLException {
+        Instant now = Instant.now();
+        Database.update(c, "UPDATE deliveries SET state = 'bounced', attempts = attempts + 1, last_error = ?,"
+                + " updated_at = ? WHERE issue_id = ? AND subscriber_id = ?", clip(error), now, issueId, subscriberId);
+        Database.update(c, "UPDATE subscribers SET state = 'bounced', updated_at = ? WHERE id = ? AND state = 'active'",
+                now, subscriberId);
+    }
+
+    private static void markFailed(Connection c, long issueId, long subscriberId, String error, String runId)
+            throws SQLException {
+        Database.update(c, "UPDATE deliveries SET state = 'failed', attempts = attempts + 1, last_error = ?,"
+                        + " failed_run = ?, updated_at = ? WHERE issue_id = ? AND subscriber_id = ? AND state <> 'sent'",
+                clip(error), runId, Instant.now(), issueId, subscriberId);
+    }
+
+    private static String clip(String error) {
+        return error == null ? null : error.length() > 2000 ? error.substring(0, 2000) : error;
+    }
+
+    /** PostgreSQL: a row lock per claim, held on the worker's own connection until the row is marked. */
+    private final class LockingClaims implements Claims {
+        private final long issueId;
+        private final String runId;
+        private final ThreadLocal<Connection> connections = new ThreadLocal<>();
+
+        LockingClaims(long issueId, String runId) {
+            this.issueId = issueId;
+            this.runId = runId;
+        }
+
+        @Override
+        public Optional<Claim> next() {
+            try {
+                Connection c = connection();
+                try (PreparedStatement statement = c.prepareStatement(CANDIDATES
+                        + " AND (d.failed_run IS NULL OR d.failed_run <> ?)"
+                        + " ORDER BY d.subscriber_id LIMIT 1 FOR UPDATE OF d SKIP LOCKED")) {
+                    statement.setLong(1, issueId);
+                    statement.setString(2, runId);
+                    try (ResultSet row = statement.executeQuery()) {
+                        if (!row.next()) {
+                            c.commit();
+                            return Optional.empty();
+                        }
+                        return Optional.of(new LockedClaim(c, subscriber(row)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new DatabaseException("cannot claim a delivery of issue " + issueId + ": " + e.getMessage(), e);
             }
-            return null;
-        });
+        }
+
+        private Connection connection() throws SQLException {
+            Connection c = connections.get();
+            if (c == null) {
+                c = database.dataSource().getConnection();
+                c.setAutoCommit(false);
+                connections.set(c);
+            }
+            return c;
+        }
+
+        @Override
+        public void release() {
+            Connection c = connections.get();
+            if (c != null) {
+                connections.remove();
+                try (c) {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    // The pool replaces a broken connection.
+                }
+            }
+        }
+
+        private final class LockedClaim implements Claim {
+            private final Connection c;
+            private final Subscriber subscriber;
+
+            LockedClaim(Connection c, Subscriber subscriber) {
+                this.c = c;
+                this.subscriber = subscriber;
+            }
+
+            @Override
+            public Subscriber subscriber() {
+                return subscriber;
+            }
+
+            @Override
+            public void sent(String messageId) {
+                finish(() -> markSent(c, issueId, subscriber.id(), messageId));
+            }
+
+            @Override
+            public void bounced(String error) {
+                finish(() -> markBounced(c, issueId, subscriber.id(), error));
+            }
+
+            @Override
+            public void failed(String error) {
+                finish(() -> markFailed(c, issueId, subscriber.id(), error, runId));
+            }
+
+            private void finish(SqlWork work) {
+                try {
+                    work.run();
+                    c.commit();
+                } catch (SQLException e) {
+                    throw new DatabaseException("cannot record the delivery of issue " + issueId + " to subscriber "
+                            + subscriber.id() + ": " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
-    public void markSent(long issueId, long subscriberId, String messageId) {
-        database.update("UPDATE deliveries SET state = 'sent', message_id = ?, last_error = NULL, updated_at = ?"
-                + " WHERE issue_id = ? AND subscriber_id = ?", messageId, Instant.now(), issueId, subscriberId);
+    /** H2, one process: workers share a cursor over the unsent rows in subscriber order; each row is handed out once. */
+    private final class CursorClaims implements Claims {
+        private static final int PAGE = 1000;
+        private static final int MAX_BATCH = 500;
+        private final long issueId;
+        private final String runId;
+        private final Deque<Subscriber> page = new ArrayDeque<>();
+        private final java.util.concurrent.BlockingQueue<Sent> marks = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final Thread recorder;
+        private volatile boolean finishing;
+        private volatile RuntimeException recorderFailure;
+        private long after = -1;
+        private boolean exhausted;
+
+        private record Sent(long subscriberId, String messageId) {}
+
+        CursorClaims(long issueId, String runId) {
+            this.issueId = issueId;
+            this.runId = runId;
+            this.recorder = new Thread(this::record, "deliver-recorder-" + issueId);
+            recorder.setDaemon(true);
+            recorder.start();
+        }
+
+        @Override
+        public synchronized Optional<Claim> next() {
+            if (recorderFailure != null) {
+                throw recorderFailure;
+            }
+            if (page.isEmpty() && !exhausted) {
+                List<Subscriber> rows = database.query(CANDIDATES + " AND d.subscriber_id > ? ORDER BY d.subscriber_id"
+                        + " LIMIT " + PAGE, DeliveryLog::subscriber, issueId, after);
+                page.addAll(rows);
+                exhausted = rows.size() < PAGE;
+                if (!rows.isEmpty()) {
+                    after = rows.get(rows.size() - 1).id();
+                }
+            }
+            Subscriber next = page.poll();
+            return Optional.ofNullable(next).map(CursorClaim::new);
+        }
+
+        @Override
+        public void release() {
+        }
+
+        @Override
+        public void finish() {
+            finishing = true;
+            try {
+                recorder.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (recorderFailure != null) {
+                throw recorderFailure;
+            }
+        }
+
+        /**
+         * Writes queued marks in batches until finished and drained. Never interrupted: an interrupt inside H2's file
+         * I/O would close the database file.
+         */
+        private void record() {
+            List<Sent> batch = new java.util.ArrayList<>();
+            while (true) {
+                Sent first;
+                try {
+                    first = marks.poll(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    first = marks.poll();
+                }
+                if (first == null) {
+                    if (finishing && marks.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                marks.drainTo(batch, MAX_BATCH - 1);
+                try {
+                    database.inTransaction(c -> {
+                        for (Sent sent : batch) {
+                            markSent(c, issueId, sent.subscriberId(), sent.messageId());
+                        }
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    recorderFailure = new DatabaseException("cannot record deliveries of issue " + issueId
+                            + "; sending stopped: " + e.getMessage(), e);
+                    return;
+                }
+                batch.clear();
+            }
+        }
+
+        private final class CursorClaim implements Claim {
+            private final Subscriber subscriber;
+
+            CursorClaim(Subscriber subscriber) {
+                this.subscriber = subscriber;
+            }
+
+            @Override
+            public Subscriber subscriber() {
+                return subscriber;
+            }
+
+            @Override
+            public void sent(String messageId) {
+                marks.add(new Sent(subscriber.id(), messageId));
+            }
+
+            @Override
+            public void bounced(String error) {
+                database.inTransaction(c -> {
+                    markBounced(c, issueId, subscriber.id(), error);
+                    return null;
+                });
+            }
+
+            @Override
+            public void failed(String error) {
+                database.inTransaction(c -> {
+                    markFailed(c, issueId, subscriber.id(), error, runId);
+                    return null;
+                });
+            }
+        }
     }
 
-    public void markFailed(long issueId, long subscriberId, String error) {
-        database.update("UPDATE deliveries SET state = 'failed', last_error = ?, updated_at = ?"
-                + " WHERE issue_id = ? AND subscriber_id = ?", error, Instant.now(), issueId, subscriberId);
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private static String placeholders(List<?> values) {
+        return values.stream().map(v -> "?").collect(Collectors.joining(", "));
+    }
+
+    private static Object[] params(long issueId, Instant now, List<Subscriber.State> states) {
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(issueId);
+        if (now != null) {
+            params.add(now);
+        }
+        states.forEach(s -> params.add(s.column()));
+        return params.toArray();
     }
 }

@@ -4,6 +4,7 @@ import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.render.RenderStage;
 import io.paperwire.subscribers.Subscriber;
+import io.paperwire.subscribers.SubscriptionTokens;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -18,16 +19,23 @@ import java.util.Properties;
 /**
  * Builds the message of one issue for one subscriber: multipart/alternative (text, then HTML), a stable
  * Message-ID per (issue, subscriber), and the list headers bulk-mail receivers require (List-Id, List-Unsubscribe
- * with an https and a mailto address, RFC 8058 one-click).
+ * with an https and a mailto address, RFC 8058 one-click). The unsubscribe link carries the subscriber's signed
+ * token, in the header and in both parts. A header value holding CR or LF is refused, never folded into the message.
  */
 public final class MessageFactory {
 
+    static {
+        JakartaMailTuning.apply();
+    }
+
     private final PaperwireSettings settings;
+    private final SubscriptionTokens tokens;
     private final Session session;
     private final InternetAddress from;
 
-    public MessageFactory(PaperwireSettings settings) {
+    public MessageFactory(PaperwireSettings settings, SubscriptionTokens tokens) {
         this.settings = settings;
+        this.tokens = tokens;
         this.session = Session.getInstance(new Properties());
         try {
             this.from = new InternetAddress(settings.mail().from(), true);
@@ -37,7 +45,8 @@ public final class MessageFactory {
     }
 
     public String unsubscribeUrl(Subscriber subscriber) {
-        return settings.site().baseUrl().toString().replaceAll("/+$", "") + "/unsubscribe?token=" + subscriber.token();
+        return settings.site().baseUrl().toString().replaceAll("/+$", "") + "/unsubscribe?token="
+                + tokens.unsubscribe(subscriber);
     }
 
     public String messageId(RenderedIssue issue, Subscriber subscriber) {
@@ -49,12 +58,12 @@ public final class MessageFactory {
         String unsubscribe = unsubscribeUrl(subscriber);
         MimeMessage message = new FixedIdMessage(session, messageId(issue, subscriber));
         message.setFrom(from);
-        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(subscriber.email(), true));
-        message.setSubject(issue.subject(), StandardCharsets.UTF_8.name());
+        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(headerValue("To", subscriber.email()), true));
+        message.setSubject(headerValue("Subject", issue.subject()), StandardCharsets.UTF_8.name());
         message.setSentDate(new Date());
-        message.setHeader("List-Id", "<" + settings.mail().listId() + ">");
-        message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:" + from.getAddress()
-                + "?subject=unsubscribe%20" + subscriber.token() + ">");
+        message.setHeader("List-Id", headerValue("List-Id", "<" + settings.mail().listId() + ">"));
+        message.setHeader("List-Unsubscribe", headerValue("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:"
+                + from.getAddress() + "?subject=unsubscribe%20" + tokens.unsubscribe(subscriber) + ">"));
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 
         MimeBodyPart text = new MimeBodyPart();
@@ -67,6 +76,17 @@ public final class MessageFactory {
         message.setContent(alternative);
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * @throws MessagingException naming the header when the value holds CR or LF (header injection)
+     */
+    static String headerValue(String header, String value) throws MessagingException {
+        if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            throw new MessagingException("refusing the " + header + " header: its value "
+                    + (value == null ? "is missing" : "contains a line break"));
+        }
+        return value;
     }
 
     private static String escapeHtml(String text) {

@@ -6,69 +6,131 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 
+import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * Sends over SMTP with Jakarta Mail, reusing one connected {@link Transport} for many messages (the static
- * {@code Transport.send} would open a connection per message). Timeouts are always set: Jakarta Mail's default is to
- * wait forever.
+ * Sends over SMTP with Jakarta Mail through a pool of connected {@link Transport}s: each send borrows one (or
+ * connects a new one), and gives it back when the server accepted the message, so every worker reuses its
+ * connection for many messages. A transport that failed is closed, never reused. Connection, read and write
+ * timeouts are always set (Jakarta Mail's default is to wait forever); STARTTLS, SSL and authentication follow the
+ * settings.
  */
 public final class SmtpMailer implements Mailer {
 
-    static final int TIMEOUT_MILLIS = 30_000;
+    static {
+        JakartaMailTuning.apply();
+    }
+
+    /** Connections idle longer than this are replaced: servers drop idle clients. */
+    static final Duration MAX_IDLE = Duration.ofSeconds(30);
+
+    private record Pooled(Transport transport, long idleSince) {}
 
     private final PaperwireSettings.Smtp settings;
+    private final String protocol;
     private final Session session;
-    private Transport transport;
+    private final ConcurrentLinkedDeque<Pooled> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
 
-    public SmtpMailer(PaperwireSettings.Smtp settings) {
+    public SmtpMailer(PaperwireSettings.Smtp settings, DeliverySettings delivery) {
         this.settings = settings;
-        this.session = Session.getInstance(properties(settings));
+        this.protocol = delivery.ssl() ? "smtps" : "smtp";
+        this.session = Session.getInstance(properties(settings, delivery));
     }
 
     public Session session() {
         return session;
     }
 
-    static Properties properties(PaperwireSettings.Smtp settings) {
+    static Properties properties(PaperwireSettings.Smtp settings, DeliverySettings delivery) {
+        String protocol = delivery.ssl() ? "smtps" : "smtp";
+        String prefix = "mail." + protocol + ".";
+        String timeout = String.valueOf(delivery.timeout().toMillis());
         Properties p = new Properties();
-        p.put("mail.transport.protocol", "smtp");
-        p.put("mail.smtp.host", settings.host());
-        p.put("mail.smtp.port", String.valueOf(settings.port()));
-        p.put("mail.smtp.auth", String.valueOf(!settings.username().isBlank()));
-        p.put("mail.smtp.starttls.enable", String.valueOf(settings.starttls()));
-        p.put("mail.smtp.connectiontimeout", String.valueOf(TIMEOUT_MILLIS));
-        p.put("mail.smtp.timeout", String.valueOf(TIMEOUT_MILLIS));
-        p.put("mail.smtp.writetimeout", String.valueOf(TIMEOUT_MILLIS));
+        p.put("mail.transport.protocol", protocol);
+        p.put(prefix + "host", settings.host());
+        p.put(prefix + "port", String.valueOf(settings.port()));
+        p.put(prefix + "auth", String.valueOf(!settings.username().isBlank()));
+        p.put(prefix + "starttls.enable", String.valueOf(!delivery.ssl() && settings.starttls()));
+        p.put(prefix + "ssl.checkserveridentity", "true");
+        p.put(prefix + "connectiontimeout", timeout);
+        p.put(prefix + "timeout", timeout);
+        p.put(prefix + "writetimeout", timeout);
+        if (!delivery.ssl()) {
+            p.put(prefix + "socketFactory", new NoDelaySocketFactory());
+        }
         return p;
     }
 
     @Override
     public String describe() {
-        return "smtp " + settings.host() + ":" + settings.port();
+        return protocol + " " + settings.host() + ":" + settings.port();
     }
 
     @Override
-    public synchronized void send(String key, MimeMessage message) throws MessagingException {
-        if (transport == null || !transport.isConnected()) {
-            transport = session.getTransport("smtp");
-            if (settings.username().isBlank()) {
-                transport.connect();
-            } else {
-                transport.connect(settings.host(), settings.port(), settings.username(), settings.password().value());
+    public void send(String key, MimeMessage message) throws MessagingException {
+        if (closed) {
+            throw new MessagingException("the SMTP mailer is closed");
+        }
+        Pooled pooled = idle.poll();
+        Transport transport = pooled != null && System.nanoTime() - pooled.idleSince() < MAX_IDLE.toNanos()
+                ? pooled.transport() : null;
+        if (pooled != null && transport == null) {
+            quietlyClose(pooled.transport());
+        }
+        if (transport != null) {
+            // A pooled connection the server dropped since fails at once; that is no delivery failure, so the
+            // message goes again on a new connection. No isConnected() check: it costs a NOOP round trip.
+            try {
+                transport.sendMessage(message, message.getAllRecipients());
+                idle.push(new Pooled(transport, System.nanoTime()));
+                return;
+            } catch (MessagingException e) {
+                quietlyClose(transport);
+                if (SendFailure.classify(e) != SendFailure.TRANSIENT) {
+                    throw e;
+                }
             }
         }
-        transport.sendMessage(message, message.getAllRecipients());
+        transport = connect();
+        try {
+            transport.sendMessage(message, message.getAllRecipients());
+        } catch (MessagingException | RuntimeException e) {
+            quietlyClose(transport);
+            throw e;
+        }
+        idle.push(new Pooled(transport, System.nanoTime()));
+        if (closed) {
+            close();
+        }
+    }
+
+    private Transport connect() throws MessagingException {
+        Transport transport = session.getTransport(protocol);
+        if (settings.username().isBlank()) {
+            transport.connect();
+        } else {
+            transport.connect(settings.host(), settings.port(), settings.username(), settings.password().value());
+        }
+        return transport;
+    }
+
+    private static void quietlyClose(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException | RuntimeException ignored) {
+            // The connection is going away either way.
+        }
     }
 
     @Override
-    public synchronized void close() {
-        if (transport != null) {
-            try {
-                transport.close();
-            } catch (MessagingException ignored) {
-                // The connection is going away either way.
-            }
+    public void close() {
+        closed = true;
+        Pooled pooled;
+        while ((pooled = idle.poll()) != null) {
+            quietlyClose(pooled.transport());
         }
     }
 }

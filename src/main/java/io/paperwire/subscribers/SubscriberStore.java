@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The subscriber list in the database. Addresses are validated and stored normalised (lower-case domain). */
+/**
+ * The subscriber list in the database. Addresses are validated and stored normalised (trimmed, lower-case), so each
+ * reader has one row.
+ */
 public final class SubscriberStore {
 
     public static final String DEMO_ADDRESS = "demo-reader@paperwire.example";
@@ -25,18 +28,72 @@ public final class SubscriberStore {
 
     /** Adds an active subscriber, or reactivates one who had left; returns the stored subscriber. */
     public Subscriber add(String rawAddress) {
+        return add(rawAddress, "cli");
+    }
+
+    /**
+     * Adds an active subscriber (an operator vouches for the consent: the CLI, an import), or reactivates one who
+     * had left.
+     *
+     * @param source how the consent was given, kept for the record, e.g. {@code import list.csv}
+     */
+    public Subscriber add(String rawAddress, String source) {
         String email = normalise(rawAddress);
         Optional<Subscriber> known = find(email);
+        Instant now = Instant.now();
         if (known.isPresent()) {
             if (known.get().state() != Subscriber.State.ACTIVE) {
-                setState(known.get().id(), Subscriber.State.ACTIVE);
+                database.update("UPDATE subscribers SET state = 'active', confirmed_at = ?, source = ?, updated_at = ?"
+                        + " WHERE id = ?", now, clip(source), now, known.get().id());
             }
             return find(email).orElseThrow();
         }
-        Instant now = Instant.now();
-        database.update("INSERT INTO subscribers (email, state, token, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
-                email, Subscriber.State.ACTIVE.column(), newToken(), now, now);
+        database.update("INSERT INTO subscribers (email, state, token, created_at, updated_at, confirmed_at, source)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                email, Subscriber.State.ACTIVE.column(), newToken(), now, now, now, clip(source));
         return find(email).orElseThrow();
+    }
+
+    /**
+     * Records a self-service subscription awaiting confirmation (double opt-in). A new address becomes
+     * {@code pending}; one that left or bounced becomes pending again; an active one stays as it is.
+     */
+    public Subscriber addPending(String email, String source) {
+        Optional<Subscriber> known = find(email);
+        Instant now = Instant.now();
+        if (known.isEmpty()) {
+            try {
+                database.update("INSERT INTO subscribers (email, state, token, created_at, updated_at, source)"
+                        + " VALUES (?, 'pending', ?, ?, ?, ?)", email, newToken(), now, now, clip(source));
+            } catch (io.paperwire.store.DatabaseException raced) {
+                // Another request inserted the same address meanwhile; fall through to read it.
+            }
+        } else if (known.get().state() == Subscriber.State.UNSUBSCRIBED || known.get().state() == Subscriber.State.BOUNCED) {
+            database.update("UPDATE subscribers SET state = 'pending', source = ?, updated_at = ? WHERE id = ?",
+                    clip(source), now, known.get().id());
+        }
+        return find(email).orElseThrow();
+    }
+
+    /** Makes a pending subscriber active (the confirm link was followed); true when it changed something. */
+    public boolean confirm(long id) {
+        Instant now = Instant.now();
+        return database.update("UPDATE subscribers SET state = 'active', confirmed_at = ?, updated_at = ?"
+                + " WHERE id = ? AND state = 'pending'", now, now, id) > 0;
+    }
+
+    /** Unsubscribes at once; true when the subscriber was receiving (or about to receive) mail. */
+    public boolean unsubscribe(long id) {
+        return database.update("UPDATE subscribers SET state = 'unsubscribed', updated_at = ?"
+                + " WHERE id = ? AND state IN ('active', 'pending', 'bounced')", Instant.now(), id) > 0;
+    }
+
+    public Optional<Subscriber> byId(long id) {
+        return database.queryOne("SELECT id, email, state, token FROM subscribers WHERE id = ?", SubscriberStore::map, id);
+    }
+
+    private static String clip(String source) {
+        return source == null ? null : source.length() > 200 ? source.substring(0, 200) : source;
     }
 
     public Optional<Subscriber> find(String email) {
@@ -46,6 +103,16 @@ public final class SubscriberStore {
 
     public List<Subscriber> all() {
         return database.query("SELECT id, email, state, token FROM subscribers ORDER BY id", SubscriberStore::map);
+    }
+
+    /** A subscriber with the record of its consent, for export. */
+    public record Entry(Subscriber subscriber, Instant createdAt, Instant confirmedAt, String source) {}
+
+    public List<Entry> entries() {
+        return database.query("SELECT id, email, state, token, created_at, confirmed_at, source FROM subscribers"
+                        + " WHERE state <> 'demo' ORDER BY id",
+                row -> new Entry(map(row), Database.instant(row, "created_at"), Database.instant(row, "confirmed_at"),
+                        row.getString("source")));
     }
 
     public List<Subscriber> inState(Subscriber.State state) {
@@ -87,10 +154,11 @@ public final class SubscriberStore {
             }
             int at = email.lastIndexOf('@');
             String domain = email.substring(at + 1).toLowerCase(Locale.ROOT);
-            if (!domain.contains(".")) {
-                throw new AddressException("the domain has no dot");
+            if (!domain.contains(".") || domain.startsWith(".") || domain.endsWith(".") || domain.contains("..")) {
+                throw new AddressException("the domain is not a full domain name");
             }
-            return email.substring(0, at) + "@" + domain;
+            // Lower-case as a whole: mailboxes differing only in case are one reader, and one row.
+            return (email.substring(0, at) + "@" + domain).toLowerCase(Locale.ROOT);
         } catch (AddressException e) {
             throw new InvalidAddressException("'" + text + "' is not a valid email address: " + e.getMessage());
         }

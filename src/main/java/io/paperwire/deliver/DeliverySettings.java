@@ -1,0 +1,124 @@
+package io.paperwire.deliver;
+
+import io.paperwire.PaperwireSettings;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a send runs: workers, speed limit, retries, the error threshold that pauses it, and the SMTP timeouts.
+ * Read from the {@code paperwire.deliver.*} and {@code paperwire.smtp.*} settings and validated as a whole.
+ *
+ * @param concurrency    messages in flight at once, each worker on its own connected transport
+ * @param ratePerSecond  at most this many messages a second over all workers; 0 means unlimited
+ * @param maxAttempts    tries of one message within a run after transient failures
+ * @param retryBackoff   wait before the first retry; doubled for each further one, capped at a minute
+ * @param errorThreshold transient failures in a run after which the send pauses; 0 means never
+ * @param ssl            SMTP over SSL from the first byte (port 465) instead of STARTTLS
+ * @param timeout        connect, read and write timeout of every SMTP connection
+ */
+public record DeliverySettings(int concurrency, double ratePerSecond, int maxAttempts, Duration retryBackoff,
+                               int errorThreshold, boolean ssl, Duration timeout) {
+
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+    /** Defaults suited to tests and small lists. */
+    public static DeliverySettings defaults() {
+        return new DeliverySettings(4, 0, 3, Duration.ofSeconds(1), 20, false, Duration.ofSeconds(30));
+    }
+
+    /**
+     * @throws PaperwireSettings.InvalidSettingsException naming each bad key, its value and how to fix it
+     */
+    public static DeliverySettings from(PaperwireSettings settings) {
+        Parser p = new Parser(settings.values());
+        DeliverySettings result = new DeliverySettings(
+                (int) p.number("paperwire.deliver.concurrency", 1, 6, 4),
+                p.number("paperwire.deliver.rate-per-second", 0, 100_000, 0),
+                (int) p.number("paperwire.deliver.max-attempts", 1, 20, 3),
+                Duration.ofMillis((long) p.number("paperwire.deliver.retry-backoff-millis", 0, 60_000, 1000)),
+                (int) p.number("paperwire.deliver.error-threshold", 0, 1_000_000, 20),
+                p.bool("paperwire.smtp.ssl", false),
+                Duration.ofSeconds((long) p.number("paperwire.smtp.timeout-seconds", 1, 600, 30)));
+        p.throwIfBad();
+        return result;
+    }
+
+    /** The wait before retry number {@code retry} (1 for the first retry). */
+    public Duration backoff(int retry) {
+        long millis = retryBackoff.toMillis() << Math.min(Math.max(retry - 1, 0), 16);
+        return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
+    }
+
+    public DeliverySettings withConcurrency(int workers) {
+        return new DeliverySettings(workers, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, ssl, timeout);
+    }
+
+    public DeliverySettings withRatePerSecond(double rate) {
+        return new DeliverySettings(concurrency, rate, maxAttempts, retryBackoff, errorThreshold, ssl, timeout);
+    }
+
+    public DeliverySettings withRetries(int attempts, Duration backoff, int threshold) {
+        return new DeliverySettings(concurrency, ratePerSecond, attempts, backoff, threshold, ssl, timeout);
+    }
+
+    public DeliverySettings withTimeout(Duration t) {
+        return new DeliverySettings(concurrency, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, ssl, t);
+    }
+
+    /** Reads typed values from the settings map, collecting every problem. */
+    static final class Parser {
+        private final Map<String, String> values;
+        private final List<String> problems = new ArrayList<>();
+
+        Parser(Map<String, String> values) {
+            this.values = values;
+        }
+
+        double number(String key, double min, double max, double fallback) {
+            String value = values.get(key);
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                double n = Double.parseDouble(value.strip());
+                if (Double.isNaN(n) || n < min || n > max) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                problem(key, value, "give a number from " + format(min) + " to " + format(max));
+                return fallback;
+            }
+        }
+
+        boolean bool(String key, boolean fallback) {
+            String value = values.get(key);
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            if (!value.strip().equalsIgnoreCase("true") && !value.strip().equalsIgnoreCase("false")) {
+                problem(key, value, "write true or false");
+                return fallback;
+            }
+            return value.strip().equalsIgnoreCase("true");
+        }
+
+        void throwIfBad() {
+            if (!problems.isEmpty()) {
+                throw new PaperwireSettings.InvalidSettingsException("Invalid settings:\n  " + String.join("\n  ", problems));
+            }
+        }
+
+        private void problem(String key, String value, String fix) {
+            problems.add(key + " = '" + value + "': " + fix + " (in paperwire.properties, "
+                    + PaperwireSettings.environmentName(key) + " or --set " + key + "=…)");
+        }
+
+        private static String format(double n) {
+            return n == Math.rint(n) ? String.valueOf((long) n) : String.valueOf(n);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.paperwire.deliver;
+
+import jakarta.mail.MessagingException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+
+/**
+ * What a failed send means for the delivery: try again later, give up on this recipient, or give up on this
+ * message. Read from the SMTP reply codes Jakarta Mail reports; anything without a reply code (a refused or dropped
+ * connection, a timeout) is transient.
+ */
+public enum SendFailure {
+    /** 4xx, a dropped connection, a timeout: the same message may go through later. */
+    TRANSIENT,
+    /** 5xx to RCPT: the server will never accept mail for this recipient; the subscriber bounced. */
+    RECIPIENT_REJECTED,
+    /** 5xx to MAIL FROM or DATA: this message is refused (e.g. its size or content), not the recipient. */
+    MESSAGE_REJECTED;
+
+    public static SendFailure classify(MessagingException e) {
+        for (Exception link : chain(e)) {
+            if (link instanceof SMTPAddressFailedException address) {
+                return isPermanent(address.getReturnCode()) ? RECIPIENT_REJECTED : TRANSIENT;
+            }
+            if (link instanceof SMTPSendFailedException send && send.getReturnCode() > 0) {
+                return isPermanent(send.getReturnCode()) ? MESSAGE_REJECTED : TRANSIENT;
+            }
+        }
+        return TRANSIENT;
+    }
+
+    /** The SMTP reply line when there is one, otherwise the exception's message and its cause's. */
+    public static String describe(MessagingException e) {
+        StringBuilder text = new StringBuilder();
+        for (Exception link : chain(e)) {
+            String message = link.getMessage() == null ? link.getClass().getSimpleName() : link.getMessage().strip();
+            if (!message.isEmpty() && text.indexOf(message) < 0) {
+                text.append(text.isEmpty() ? "" : ": ").append(message);
+            }
+        }
+        return text.toString().replaceAll("[\\r\\n]+", " ");
+    }
+
+    private static boolean isPermanent(int code) {
+        return code >= 500 && code < 600;
+    }
+
+    private static java.util.List<Exception> chain(MessagingException e) {
+        java.util.List<Exception> links = new java.util.ArrayList<>();
+        Throwable current = e;
+        while (current instanceof Exception ex && links.size() < 10 && !links.contains(ex)) {
+            links.add(ex);
+            current = ex instanceof MessagingException m && m.getNextException() != null ? m.getNextException()
+                    : ex.getCause();
+        }
+        return links;
+    }
+}

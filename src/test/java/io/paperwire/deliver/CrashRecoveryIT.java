@@ -1,0 +1,95 @@
+package io.paperwire.deliver;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.paperwire.paper.DeliveryReport;
+import io.paperwire.paper.RenderedIssue;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A sending process killed with {@code kill -9} mid-send loses nothing and duplicates nothing. */
+class CrashRecoveryIT {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void aSenderKilledMidSendIsCompletedByTheNextRunWithExactlyOneMessageEach() throws Exception {
+        RenderedIssue issue;
+        try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of())) {
+            fixture.addSubscribers(0, 300);
+            issue = fixture.publishIssue(1, 3000);
+        }
+        GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        greenMail.start();
+        try (FaultySmtpProxy server = new FaultySmtpProxy(greenMail.getSmtp().getPort())) {
+            // After 120 accepted messages the server answers nothing more: both workers of the sender end up
+            // waiting for the server with a message in flight, and that is when the process is killed.
+            server.stallAfter(120);
+            Path output = home.resolve("sender.log");
+            Process sender = SendProcess.command(false, home.toString(), String.valueOf(server.port()), "2")
+                    .redirectOutput(output.toFile()).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!(server.accepted() == 120 && server.stalled() == 2)) {
+                assertThat(sender.isAlive()).as("sender still running; its output:\n%s", read(output)).isTrue();
+                assertThat(System.nanoTime()).as("the sender reached the stall in time").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            // The delivery log records an accepted message within milliseconds (group commit); let it catch up
+            // with the last accepted ones, so the kill lands with messages in flight and none in doubt.
+            Thread.sleep(500);
+
+            Process kill = new ProcessBuilder("kill", "-9", String.valueOf(sender.pid())).start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(sender.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(sender.exitValue()).isEqualTo(137);
+            assertThat(read(output)).doesNotContain("SENT ");
+            server.dropStalled();
+
+            try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of());
+                 Mailer mailer = fixture.smtp(server.port(), DeliveryIT.fast())) {
+                assertThat(fixture.deliveries(issue.issueId(), "sent")).isEqualTo(120);
+
+                DeliveryReport rerun = fixture.stage(mailer, DeliveryIT.fast()).deliver(issue);
+
+                assertThat(rerun.sent()).isEqualTo(180);
+                assertThat(rerun.alreadySent()).isEqualTo(120);
+                assertThat(fixture.deliveries(issue.issueId(), "sent")).isEqualTo(300);
+            }
+            Map<String, Long> perRecipient = Arrays.stream(greenMail.getReceivedMessages())
+                    .map(CrashRecoveryIT::recipient)
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            assertThat(perRecipient).hasSize(300);
+            assertThat(perRecipient.values()).containsOnly(1L);
+        } finally {
+            greenMail.stop();
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
+    static String recipient(MimeMessage message) {
+        try {
+            return message.getRecipients(MimeMessage.RecipientType.TO)[0].toString();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.paperwire.deliver;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.paperwire.paper.RenderedIssue;
+import io.paperwire.testing.Bench;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Delivery throughput: 10,000 subscribers, a ~30 KB issue, to Postfix's {@code smtp-sink} on loopback (GreenMail
+ * when Postfix is not installed; the report names which ran). Each send runs in its own JVM capped at
+ * {@code -Xmx256m}, through the real delivery log (H2) with the default 4 workers. Baselines: (a) the same stage
+ * and JVM set-up with a new connection per message ({@code Transport.send}); (b) Postfix's {@code smtp-source} into the same sink,
+ * as the machine's limit. Median of 3 runs each.
+ */
+class DeliveryBenchmark {
+
+    static final int SUBSCRIBERS = 10_000;
+    static final int ISSUE_HTML_BYTES = 15_000;
+    static final int RUNS = 3;
+
+    @TempDir
+    Path home;
+
+    @Test
+    void messagesPerSecondToALoopbackSink() throws Exception {
+        Path sinkBinary = Path.of("/usr/sbin/smtp-sink");
+        boolean postfix = Files.isExecutable(sinkBinary) && Files.isExecutable(Path.of("/usr/sbin/smtp-source"));
+        int port = freePort();
+        Process sink = null;
+        GreenMail greenMail = null;
+        if (postfix) {
+            List<String> command = new ArrayList<>(List.of(sinkBinary.toString()));
+            if ("root".equals(System.getProperty("user.name"))) {
+                command.addAll(List.of("-u", "postfix"));
+            }
+            command.addAll(List.of("127.0.0.1:" + port, "256"));
+            sink = new ProcessBuilder(command)
+                    .redirectErrorStream(true).redirectOutput(home.resolve("sink.log").toFile()).start();
+            waitForPort(port);
+        } else {
+            greenMail = new GreenMail(ServerSetupTest.SMTP.port(port));
+            greenMail.start();
+        }
+        String target = postfix ? "smtp-sink" : "GreenMail (Postfix smtp-sink not installed)";
+        try {
+            int messageBytes;
+            try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of())) {
+                fixture.addSubscribers(0, SUBSCRIBERS);
+                RenderedIssue probe = fixture.publishIssue(1, ISSUE_HTML_BYTES);
+                messageBytes = size(new MessageFactory(fixture.settings, fixture.tokens).create(probe, fixture.subscriber(1)));
+            }
+            System.out.printf("Delivery benchmark: %d subscribers, %d-byte messages, to %s on 127.0.0.1:%d%n",
+                    SUBSCRIBERS, messageBytes, target, port);
+
+            List<Double> pooled = new ArrayList<>();
+            for (int run = 1; run <= RUNS; run++) {
+                try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of())) {
+                    fixture.publishIssue(run + 1, ISSUE_HTML_BYTES);
+                }
+                pooled.add(sendInOwnJvm(port, false));
+            }
+
+            List<Double> perMessageConnection = new ArrayList<>();
+            for (int run = 1; run <= RUNS; run++) {
+                try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of())) {
+                    fixture.publishIssue(RUNS + run + 1, ISSUE_HTML_BYTES);
+                }
+                perMessageConnection.add(sendInOwnJvm(port, true));
+            }
+
+            String name = "deliver 10k x " + messageBytes / 1024 + "KB to " + (postfix ? "smtp-sink" : "GreenMail");
+            Bench.report(name, pooled, "msg/s", "Transport.send, a connection per message", Bench.median(perMessageConnection));
+            if (postfix) {
+                List<Double> source = new ArrayList<>();
+                for (int run = 1; run <= RUNS; run++) {
+                    source.add(smtpSource(port, messageBytes));
+                }
+                Bench.report(name, pooled, "msg/s", "Postfix smtp-source -d -s 4 (machine limit)", Bench.median(source));
+            } else {
+                System.out.println("BENCH smtp-source baseline skipped: Postfix is not installed (ran against GreenMail)");
+            }
+        } finally {
+            if (sink != null) {
+                sink.destroy();
+                sink.waitFor(5, TimeUnit.SECONDS);
+            }
+            if (greenMail != null) {
+                greenMail.stop();
+            }
+        }
+    }
+
+    /** Runs {@link SendProcess} with -Xmx256m and returns its messages per second; reports its peak heap. */
+    private double sendInOwnJvm(int port, boolean connectionPerMessage) throws Exception {
+        Process sender = SendProcess.command(false, connectionPerMessage, home.toString(), String.valueOf(port), "4").start();
+        List<String> output = new String(sender.getInputStream().readAllBytes()).lines().toList();
+        assertThat(sender.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(sender.exitValue()).as(String.join("\n", output)).isZero();
+        String[] result = output.stream().filter(l -> l.startsWith("SENT ")).findFirst().orElseThrow().split(" ");
+        int sent = Integer.parseInt(result[1]);
+        long millis = Long.parseLong(result[3]);
+        long heapMb = Long.parseLong(result[5]);
+        assertThat(sent).isEqualTo(SUBSCRIBERS);
+        System.out.printf("BENCH run (%s): %d messages in %d ms, peak heap %d MB (JVM capped at 256 MB)%n",
+                connectionPerMessage ? "a connection per message" : "pooled transports", sent, millis, heapMb);
+        return sent * 1000.0 / millis;
+    }
+
+    private static double smtpSource(int port, int messageBytes) throws Exception {
+        long start = System.nanoTime();
+        Process source = new ProcessBuilder("/usr/sbin/smtp-source", "-d", "-s", "4", "-m", String.valueOf(SUBSCRIBERS),
+                "-l", String.valueOf(messageBytes), "-f", "newsletter@paperwire.example", "-t", "reader@example.org",
+                "127.0.0.1:" + port).redirectErrorStream(true).start();
+        String output = new String(source.getInputStream().readAllBytes());
+        assertThat(source.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(source.exitValue()).as(output).isZero();
+        return SUBSCRIBERS / seconds(start);
+    }
+
+    private static int size(MimeMessage message) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        message.writeTo(bytes);
+        return bytes.size();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static void waitForPort(int port) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(25);
+            }
+        }
+        throw new AssertionError("smtp-sink did not open port " + port);
+    }
+}

@@ -1,0 +1,121 @@
+package io.paperwire.deliver;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.paperwire.paper.RenderedIssue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two sender processes share one send through PostgreSQL's {@code FOR UPDATE SKIP LOCKED}: every subscriber gets
+ * exactly one message. Needs the PostgreSQL on 127.0.0.1:5432 (database {@code test}); skipped when none answers.
+ * Each run works in a schema of its own, dropped afterwards.
+ */
+class PostgresSharedSendIT {
+
+    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    @TempDir
+    Path home;
+
+    String user;
+    String schema;
+
+    @BeforeEach
+    void connect() {
+        for (String candidate : List.of("postgres", "root")) {
+            try (Connection c = DriverManager.getConnection(SERVER + "?connectTimeout=3", candidate, "")) {
+                user = candidate;
+                schema = "paperwire_deliver_" + Long.toHexString(System.nanoTime());
+                c.createStatement().execute("CREATE SCHEMA " + schema);
+                return;
+            } catch (SQLException e) {
+                // Try the next user.
+            }
+        }
+        Assumptions.abort("no PostgreSQL answers on 127.0.0.1:5432 (database test, user postgres or root); skipping");
+    }
+
+    @AfterEach
+    void dropSchema() throws SQLException {
+        if (schema != null) {
+            try (Connection c = DriverManager.getConnection(SERVER, user, "")) {
+                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
+    void twoSenderProcessesShareA2000SubscriberSendWithNoDuplicateAndNoGap() throws Exception {
+        String url = SERVER + "?currentSchema=" + schema;
+        Map<String, String> db = Map.of("paperwire.db.url", url, "paperwire.db.username", user);
+        RenderedIssue issue;
+        try (DeliveryFixture fixture = new DeliveryFixture(home, db)) {
+            fixture.addSubscribers(0, 2000);
+            issue = fixture.publishIssue(1, 2000);
+        }
+        GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        greenMail.start();
+        try {
+            List<Process> senders = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                senders.add(SendProcess.command(true, home.toString(), String.valueOf(greenMail.getSmtp().getPort()),
+                        "3", url, user).start());
+            }
+            List<BufferedReader> outputs = senders.stream()
+                    .map(p -> new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))).toList();
+            for (BufferedReader output : outputs) {
+                String line;
+                while ((line = output.readLine()) != null && !line.equals("READY")) {
+                    // JVM start-up chatter
+                }
+                assertThat(line).as("the sender started").isEqualTo("READY");
+            }
+            Files.createFile(home.resolve("go"));
+            List<Integer> sentBy = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                List<String> rest = outputs.get(i).lines().toList();
+                assertThat(senders.get(i).waitFor(3, TimeUnit.MINUTES)).isTrue();
+                assertThat(senders.get(i).exitValue()).as(String.join("\n", rest)).isZero();
+                sentBy.add(rest.stream().filter(l -> l.startsWith("SENT ")).map(l -> Integer.parseInt(l.split(" ")[1]))
+                        .findFirst().orElseThrow());
+            }
+
+            assertThat(sentBy.get(0) + sentBy.get(1)).isEqualTo(2000);
+            assertThat(sentBy).allSatisfy(n -> assertThat(n).as("each process sent a share").isPositive());
+            Map<String, Long> perRecipient = Arrays.stream(greenMail.getReceivedMessages())
+                    .map(CrashRecoveryIT::recipient)
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            assertThat(perRecipient.keySet()).containsExactlyInAnyOrderElementsOf(
+                    IntStream.range(0, 2000).mapToObj(DeliveryFixture::address).toList());
+            assertThat(perRecipient.values()).containsOnly(1L);
+            try (DeliveryFixture fixture = new DeliveryFixture(home, db)) {
+                assertThat(fixture.deliveries(issue.issueId(), "sent")).isEqualTo(2000);
+            }
+        } finally {
+            greenMail.stop();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.paperwire.deliver;
+
+import io.paperwire.archive.IssueStore;
+import io.paperwire.paper.DeliveryReport;
+import io.paperwire.paper.RenderedIssue;
+import io.paperwire.paper.RunRequest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A sender in its own JVM, for the tests that kill one or run two at once: delivers the fixture's latest issue to
+ * the SMTP port given and prints {@code SENT <n>}.
+ *
+ * <p>Arguments: {@code HOME SMTP_PORT WORKERS [DB_URL DB_USER]}. When {@code HOME/go} is named by the test, the
+ * process prints {@code READY} and waits for that file before sending.
+ */
+public final class SendProcess {
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(args[0]);
+        int port = Integer.parseInt(args[1]);
+        int workers = Integer.parseInt(args[2]);
+        Map<String, String> overrides = new HashMap<>();
+        if (args.length > 4) {
+            overrides.put("paperwire.db.url", args[3]);
+            overrides.put("paperwire.db.username", args[4]);
+        }
+        DeliverySettings delivery = DeliverySettings.defaults().withConcurrency(workers)
+                .withRetries(3, Duration.ofMillis(50), 50).withTimeout(Duration.ofSeconds(120))
+                .withRatePerSecond(Double.parseDouble(System.getProperty("paperwire.test.rate", "0")));
+        boolean perMessage = System.getProperty("paperwire.test.connectionPerMessage") != null;
+        try (DeliveryFixture fixture = new DeliveryFixture(home, overrides);
+             Mailer mailer = perMessage ? new ConnectionPerMessageMailer(port, delivery) : fixture.smtp(port, delivery)) {
+            RenderedIssue issue = new IssueStore(fixture.database).latest(RunRequest.of(DeliveryFixture.WEEK)).orElseThrow();
+            Path go = home.resolve("go");
+            if (System.getProperty("paperwire.test.barrier") != null) {
+                System.out.println("READY");
+                System.out.flush();
+                while (!Files.exists(go)) {
+                    Thread.sleep(20);
+                }
+            }
+            long start = System.nanoTime();
+            DeliveryReport report = fixture.stage(mailer, delivery).deliver(issue);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            long heapPeak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                    .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            System.out.println("SENT " + report.sent() + " IN " + millis + " HEAP " + heapPeak / (1024 * 1024));
+        }
+        System.exit(0);
+    }
+
+    /** Baseline of the benchmark: a new connection per message, as the static {@code Transport.send} makes. */
+    static final class ConnectionPerMessageMailer implements Mailer {
+        private final jakarta.mail.Session session;
+
+        ConnectionPerMessageMailer(int port, DeliverySettings settings) {
+            this.session = jakarta.mail.Session.getInstance(SmtpMailer.properties(new io.paperwire.PaperwireSettings.Smtp(
+                    "127.0.0.1", port, "", new io.paperwire.PaperwireSettings.Secret(null), false), settings));
+        }
+
+        @Override
+        public String describe() {
+            return "a connection per message";
+        }
+
+        /** What the static {@code Transport.send} does: connect, send this one message, close. */
+        @Override
+        public void send(String key, jakarta.mail.internet.MimeMessage message) throws jakarta.mail.MessagingException {
+            try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
+                transport.connect();
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Starts this class in a new JVM with the test's own class path. */
+    static ProcessBuilder command(boolean barrier, String... args) {
+        return command(barrier, false, args);
+    }
+
+    static ProcessBuilder command(boolean barrier, boolean connectionPerMessage, String... args) {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp", classPath));
+        if (barrier) {
+            command.add("-Dpaperwire.test.barrier=true");
+        }
+        if (connectionPerMessage) {
+            command.add("-Dpaperwire.test.connectionPerMessage=true");
+        }
+        command.add(SendProcess.class.getName());
+        command.addAll(java.util.List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true);
+    }
+}
