@@ -23,7 +23,9 @@ import io.paperwire.source.SampleFetcher;
 import io.paperwire.source.SourceStage;
 import io.paperwire.store.Database;
 import io.paperwire.subscribers.SubscriberStore;
-import io.paperwire.summarize.ExtractiveSummarizer;
+import io.paperwire.summarize.ChatModels;
+import io.paperwire.summarize.LlmSettings;
+import io.paperwire.summarize.LlmUsage;
 import io.paperwire.summarize.SummarizeStage;
 import io.paperwire.summarize.Summarizer;
 import io.paperwire.summarize.SummaryCache;
@@ -95,7 +97,8 @@ public final class PaperwireApplication implements AutoCloseable {
     private void bindStages() {
         IssueStore issues = new IssueStore(database);
         SubscriberStore subscribers = new SubscriberStore(database);
-        Summarizer summarizer = new ExtractiveSummarizer();
+        LlmSettings llm = LlmSettings.from(settings);
+        Summarizer summarizer = ChatModels.summarizer(llm, settings.home().resolve("templates"));
         main.bind("runs", new RunLog(database));
         main.bind("sources", new SourceStage(new SourceStage.Sources() {
             @Override
@@ -111,7 +114,8 @@ public final class PaperwireApplication implements AutoCloseable {
             }
         }));
         main.bind("selector", new SelectStage(settings.interests()));
-        main.bind("summarizer", new SummarizeStage(summarizer, new SummaryCache(database)));
+        main.bind("summarizer", new SummarizeStage(summarizer, new SummaryCache(database),
+                llm.usesLlm() ? llm.concurrency() : 1, () -> LlmUsage.of(llm)));
         main.bind("renderer", new RenderStage(templates, settings,
                 selection -> issues.nextEdition(selection.request().week(), selection.request().force()),
                 Clock.systemUTC()));
