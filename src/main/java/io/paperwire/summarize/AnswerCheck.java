@@ -170,6 +170,10 @@ final class AnswerCheck {
         return result;
     }
 
+    /**
+     * The paper's own links from its structured metadata (arXiv, Hugging Face, code, project page, DOI). Links in the
+     * abstract are not among them: the abstract is untrusted text and may carry a link it wants repeated.
+     */
     static Set<String> allowedUrls(Paper paper) {
         Set<String> urls = new LinkedHashSet<>();
         for (String url : List.of(paper.absUrl(), paper.pdfUrl(), paper.huggingFaceUrl(), paper.signals().githubRepo(),
@@ -177,10 +181,6 @@ final class AnswerCheck {
             if (!url.isBlank()) {
                 urls.add(normalize(url));
             }
-        }
-        Matcher m = URL.matcher(paper.abstractText() + " " + paper.comment());
-        while (m.find()) {
-            urls.add(normalize(trimUrl(m.group())));
         }
         return urls;
     }

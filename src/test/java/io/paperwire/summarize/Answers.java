@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperwire.paper.ArxivId;
 import io.paperwire.paper.Author;
 import io.paperwire.paper.Paper;
+import io.paperwire.paper.Signals;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,8 @@ final class Answers {
 
     static Paper paper(String id, String title, String abstractText) {
         return new Paper(ArxivId.of(id), 1, title, abstractText, List.of(Author.named("Ada Lovelace")), "cs.CL",
-                List.of("cs.CL"), null, null, null, null, null, null);
+                List.of("cs.CL"), null, null, null, null, null,
+                new Signals(true, 10, 1, "https://github.com/example/fuzzycache", "", "", List.of()));
     }
 
     /** 95 words without figures: within the 80–150 the check asks for. */
