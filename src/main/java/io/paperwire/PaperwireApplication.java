@@ -15,6 +15,7 @@ import io.paperwire.render.PreviewWriter;
 import io.paperwire.render.RenderStage;
 import io.paperwire.render.TemplateEngine;
 import io.paperwire.select.SelectStage;
+import io.paperwire.select.SelectionSettings;
 import io.paperwire.source.ArxivApiSource;
 import io.paperwire.source.HttpFetcher;
 import io.paperwire.source.HuggingFaceSource;
@@ -113,7 +114,7 @@ public final class PaperwireApplication implements AutoCloseable {
                 return new HuggingFaceSource(request.sample() ? new SampleFetcher() : liveFetcher(), settings.hf());
             }
         }));
-        main.bind("selector", new SelectStage(settings.interests()));
+        main.bind("selector", new SelectStage(SelectionSettings.from(settings)));
         main.bind("summarizer", new SummarizeStage(summarizer, new SummaryCache(database),
                 llm.usesLlm() ? llm.concurrency() : 1, () -> LlmUsage.of(llm)));
         main.bind("renderer", new RenderStage(templates, settings,
