@@ -15,10 +15,21 @@ ${section.title?upper_case}
 * ${p.title}
   ${p.authorNames()}<#if p.signals.onHuggingFace> | ${p.signals.upvotes} upvotes</#if>
 <#if s?has_content && s.tldr?has_content>
-  TL;DR: ${s.tldr}
+  TL;DR: ${s.tldr}<#if s.fallback> (extract from the abstract)</#if>
 </#if>
 <#if section.key == "highlights" && s?has_content && s.summary?has_content>
   ${s.summary}
+</#if>
+<#if section.key == "highlights" && s?has_content>
+<#list s.keyPoints as point>
+  - ${point}
+</#list>
+<#if s.whyItMatters?has_content>
+  Why it matters: ${s.whyItMatters}
+</#if>
+<#if s.critique?has_content>
+  Caveat: ${s.critique}
+</#if>
 </#if>
   arXiv: ${p.absUrl()}
 </#list>

@@ -38,9 +38,9 @@ public final class SelectStage {
     public static final String HIGHLIGHTS = "highlights";
     public static final String NOTEWORTHY = "noteworthy";
 
-    static final double COMMUNITY = 40;
-    static final double PROFILE = 25;
-    static final double MEANING = 25;
+    static final double COMMUNITY = 50;
+    static final double PROFILE = 20;
+    static final double MEANING = 20;
     static final double RECENCY = 10;
     /** Similarity below this counts as unrelated; at {@code FLOOR + SPAN} and above, as a full match. */
     static final double MEANING_FLOOR = 0.15;
@@ -301,7 +301,8 @@ public final class SelectStage {
         Paper p = s.paper;
         if (p.signals().onHuggingFace()) {
             reasons.add(p.signals().upvotes() + " upvotes on Hugging Face Daily Papers"
-                    + (p.signals().comments() > 0 ? ", " + p.signals().comments() + " comments" : "") + points(s.community));
+                    + (p.signals().comments() > 0 ? ", " + p.signals().comments()
+                    + (p.signals().comments() == 1 ? " comment" : " comments") : "") + points(s.community));
         }
         if (!s.match.keywords().isEmpty()) {
             reasons.add("matches interests: " + String.join(", ", s.match.keywords()));

@@ -85,11 +85,11 @@ class SelectStageTest {
         SelectedPaper followed = selection.papers().skip(1).findFirst().orElseThrow();
         assertThat(followed.paper().id().value()).isEqualTo("2405.00002");
         assertThat(followed.reasons()).contains("rank 2", "matches interests: reasoning, diffusion", "followed category cs.LG",
-                "by followed author Ada  LOVELACE", "profile match (+25.0)");
-        assertThat(popular.reasons()).contains("rank 1", "50 upvotes on Hugging Face Daily Papers, 4 comments (+40.0)",
-                "profile match (+5.0)", "submitted 2024-05-21 (+2.1)");
-        assertThat(followed.reasons()).anySatisfy(r -> assertThat(r).startsWith("3 upvotes on Hugging Face Daily Papers, 1 comments (+17."));
-        assertThat(popular.score()).isEqualTo(40.0 + 5.0 + 10 * (36.0 / (7 * 24)), org.assertj.core.data.Offset.offset(0.001));
+                "by followed author Ada  LOVELACE", "profile match (+20.0)");
+        assertThat(popular.reasons()).contains("rank 1", "50 upvotes on Hugging Face Daily Papers, 4 comments (+50.0)",
+                "profile match (+4.0)", "submitted 2024-05-21 (+2.1)");
+        assertThat(followed.reasons()).anySatisfy(r -> assertThat(r).startsWith("3 upvotes on Hugging Face Daily Papers, 1 comment (+22.0)"));
+        assertThat(popular.score()).isEqualTo(50.0 + 4.0 + 10 * (36.0 / (7 * 24)), org.assertj.core.data.Offset.offset(0.001));
         assertThat(popular.score()).isGreaterThan(followed.score());
     }
 
@@ -105,7 +105,7 @@ class SelectStageTest {
 
         assertThat(ids(selection)).containsExactly("2405.00002", "2405.00001");
         assertThat(selection.papers().findFirst().orElseThrow().reasons())
-                .contains("meaning close to the interests (similarity 1.00) (+25.0)");
+                .contains("meaning close to the interests (similarity 1.00) (+20.0)");
     }
 
     @Test
