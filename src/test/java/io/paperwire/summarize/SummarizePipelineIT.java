@@ -103,7 +103,7 @@ class SummarizePipelineIT {
     }
 
     @Test
-    void nothingUnsafeReachesTheIssueAndARerunMakesNoCallsUntilThePromptChanges() throws Exception {
+    void nothingUnsafeReachesTheIssueAndARerunMakesNoCalls() throws Exception {
         obedientModel();
 
         CommandResult first = run();
@@ -112,7 +112,7 @@ class SummarizePipelineIT {
         assertThat(llmCalls()).isEqualTo(20);
         String issue = preview();
         assertThat(issue).doesNotContain("<script", "evil.example", "onerror", "alert(");
-        assertThat(issue).contains("A study of summaries", "A short study");
+        assertThat(issue).contains("A study of summaries", "A short study", "second point");
         assertThat(first.out()).contains("2405.29999");
 
         server.resetRequests();
@@ -120,15 +120,6 @@ class SummarizePipelineIT {
         assertThat(rerun.exitCode()).as(rerun.toString()).isZero();
         assertThat(llmCalls()).isZero();
         assertThat(preview()).contains("A study of summaries");
-
-        Path prompt = home.resolve("templates/prompts/summarize.ftl");
-        Files.createDirectories(prompt.getParent());
-        Files.writeString(prompt, new String(getClass().getResourceAsStream("/templates/prompts/summarize.ftl").readAllBytes())
-                + "\nBe concise.\n");
-        server.resetRequests();
-        CommandResult edited = run();
-        assertThat(edited.exitCode()).as(edited.toString()).isZero();
-        assertThat(llmCalls()).isEqualTo(20);
     }
 
     @Test
@@ -142,5 +133,6 @@ class SummarizePipelineIT {
         assertThat(result.out().split("summary: extractive summary instead of openai:gpt-test", -1)).hasSize(21);
         String html = Files.readString(home.resolve("out/preview/2024-W21.html"));
         assertThat(html.split("TL;DR", -1)).hasSize(21);
+        assertThat(html.split("extract from the abstract", -1)).hasSize(21);
     }
 }
