@@ -16,6 +16,8 @@ import io.paperwire.render.RenderStage;
 import io.paperwire.render.TemplateEngine;
 import io.paperwire.select.SelectStage;
 import io.paperwire.select.SelectionSettings;
+import io.paperwire.select.LlmRelevanceRater;
+import io.paperwire.select.RelevanceRater;
 import io.paperwire.source.ArxivApiSource;
 import io.paperwire.source.HttpFetcher;
 import io.paperwire.source.HuggingFaceSource;
@@ -114,7 +116,9 @@ public final class PaperwireApplication implements AutoCloseable {
                 return new HuggingFaceSource(request.sample() ? new SampleFetcher() : liveFetcher(), settings.hf());
             }
         }));
-        main.bind("selector", new SelectStage(SelectionSettings.from(settings)));
+        SelectionSettings selecting = SelectionSettings.from(settings);
+        main.bind("selector", new SelectStage(selecting, selecting.llmRatingTop() > 0 && llm.usesLlm()
+                ? new LlmRelevanceRater(ChatModels.chatModel(llm)) : RelevanceRater.NONE));
         main.bind("summarizer", new SummarizeStage(summarizer, new SummaryCache(database),
                 llm.usesLlm() ? llm.concurrency() : 1, () -> LlmUsage.of(llm)));
         main.bind("renderer", new RenderStage(templates, settings,

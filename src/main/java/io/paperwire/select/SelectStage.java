@@ -42,6 +42,8 @@ public final class SelectStage {
     static final double PROFILE = 20;
     static final double MEANING = 20;
     static final double RECENCY = 10;
+    /** The optional LLM relevance rating moves a paper by at most this many points either way. */
+    static final double RATING = 10;
     /** Similarity below this counts as unrelated; at {@code FLOOR + SPAN} and above, as a full match. */
     static final double MEANING_FLOOR = 0.15;
     static final double MEANING_SPAN = 0.45;
@@ -52,16 +54,22 @@ public final class SelectStage {
     private final SelectionSettings settings;
     private final InterestProfile profile;
     private final Supplier<Embedder> embedder;
+    private final RelevanceRater rater;
 
-    public SelectStage(SelectionSettings settings, Supplier<Embedder> embedder) {
+    public SelectStage(SelectionSettings settings, Supplier<Embedder> embedder, RelevanceRater rater) {
         this.settings = settings;
         this.profile = new InterestProfile(settings.keywords(), settings.categories(), settings.authors());
         this.embedder = embedder;
+        this.rater = rater;
+    }
+
+    public SelectStage(SelectionSettings settings, Supplier<Embedder> embedder) {
+        this(settings, embedder, RelevanceRater.NONE);
     }
 
     /** With the embedded all-MiniLM-L6-v2 model, loaded only if the settings ask for a semantic match. */
-    public SelectStage(SelectionSettings settings) {
-        this(settings, MiniLmEmbedder::shared);
+    public SelectStage(SelectionSettings settings, RelevanceRater rater) {
+        this(settings, MiniLmEmbedder::shared, rater);
     }
 
     /** One candidate with the parts of its score. */
@@ -73,6 +81,7 @@ public final class SelectStage {
         final double recency;
         double similarity = Double.NaN;
         float[] vector;
+        RelevanceRater.Rating rating;
         final List<String> notes = new ArrayList<>();
 
         Scored(Paper paper, InterestProfile.Match match, double community, double profile, double recency) {
@@ -87,8 +96,13 @@ public final class SelectStage {
             return Double.isNaN(similarity) ? 0 : MEANING * clamp((similarity - MEANING_FLOOR) / MEANING_SPAN);
         }
 
+        /** −{@value #RATING} for a rating of 1 to +{@value #RATING} for 10; 0 without a rating. */
+        double rated() {
+            return rating == null ? 0 : RATING * (rating.score() - 5.5) / 4.5;
+        }
+
         double score() {
-            return community + profile + meaning() + recency;
+            return community + profile + meaning() + recency + rated();
         }
     }
 
@@ -116,6 +130,10 @@ public final class SelectStage {
         scored.sort(RANKING);
         embed(scored, overrides);
         scored.sort(RANKING);
+        if (settings.llmRatingTop() > 0 && rater != RelevanceRater.NONE) {
+            rate(scored.subList(0, Math.min(settings.llmRatingTop(), scored.size())));
+            scored.sort(RANKING);
+        }
 
         List<Scored> chosen = choose(scored, overrides);
         return new Selection(candidates.request(), sections(chosen, overrides, week), candidates.report());
@@ -159,6 +177,27 @@ public final class SelectStage {
         }
         LOG.info("Semantic match of {} candidates with the interests in {} ms", pool.size(),
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The LLM's relevance rating of the top candidates, four calls at a time. */
+    private void rate(List<Scored> top) {
+        String interests = settings.interests().isEmpty() ? String.join(", ", settings.keywords()) : settings.interests();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> calls = new ArrayList<>();
+            for (Scored s : top) {
+                calls.add(pool.submit(() -> rater.rate(s.paper, interests).ifPresent(r -> s.rating = r)));
+            }
+            for (var call : calls) {
+                call.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.info("LLM relevance rating incomplete: {}", e.getCause().getMessage());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Pinned papers first, then the best of the rest, skipping near-duplicates of papers already chosen. */
@@ -319,6 +358,10 @@ public final class SelectStage {
         if (!Double.isNaN(s.similarity)) {
             reasons.add(String.format(Locale.ROOT, "meaning close to the interests (similarity %.2f)%s", s.similarity,
                     points(s.meaning())));
+        }
+        if (s.rating != null) {
+            reasons.add(String.format(Locale.ROOT, "LLM relevance %d/10: %s (%+.1f)", s.rating.score(), s.rating.reason(),
+                    s.rated()));
         }
         if (week.contains(p.published())) {
             reasons.add("submitted " + p.published().toString().substring(0, 10) + points(s.recency));

@@ -19,10 +19,11 @@ import java.util.Map;
  * @param semanticPool         how many of the best-ranked candidates are embedded (the rest score 0 on meaning)
  * @param duplicateSimilarity  cosine similarity of two abstracts above which they count as the same work
  * @param overrides            the editor's overrides file (pin, drop, move by arXiv id); need not exist
+ * @param llmRatingTop         how many of the top candidates the LLM rates for relevance; 0: no LLM rating
  */
 public record SelectionSettings(List<String> keywords, List<String> categories, List<String> authors, String interests,
                                 int highlights, int noteworthy, boolean semantic, int semanticPool,
-                                double duplicateSimilarity, Path overrides) {
+                                double duplicateSimilarity, Path overrides, int llmRatingTop) {
 
     public SelectionSettings {
         keywords = List.copyOf(keywords);
@@ -34,18 +35,23 @@ public record SelectionSettings(List<String> keywords, List<String> categories, 
     /** Keywords only, no semantic match, no overrides: the simplest profile (tests, embedded defaults). */
     public static SelectionSettings keywords(List<String> keywords, int highlights, int noteworthy) {
         return new SelectionSettings(keywords, List.of(), List.of(), "", highlights, noteworthy, false, 0, 0.93,
-                Path.of("no-overrides.properties"));
+                Path.of("no-overrides.properties"), 0);
     }
 
     public SelectionSettings withInterests(List<String> newCategories, List<String> newAuthors, String newInterests,
                                            boolean newSemantic) {
         return new SelectionSettings(keywords, newCategories, newAuthors, newInterests, highlights, noteworthy,
-                newSemantic, semanticPool == 0 ? 300 : semanticPool, duplicateSimilarity, overrides);
+                newSemantic, semanticPool == 0 ? 300 : semanticPool, duplicateSimilarity, overrides, llmRatingTop);
+    }
+
+    public SelectionSettings withLlmRating(int top) {
+        return new SelectionSettings(keywords, categories, authors, interests, highlights, noteworthy, semantic,
+                semanticPool, duplicateSimilarity, overrides, top);
     }
 
     public SelectionSettings withOverrides(Path file) {
         return new SelectionSettings(keywords, categories, authors, interests, highlights, noteworthy, semantic,
-                semanticPool, duplicateSimilarity, file);
+                semanticPool, duplicateSimilarity, file, llmRatingTop);
     }
 
     /**
@@ -86,6 +92,20 @@ public record SelectionSettings(List<String> keywords, List<String> categories, 
             }
         }
         String overrides = values.getOrDefault("paperwire.select.overrides", "overrides.properties").strip();
+        String rating = values.getOrDefault("paperwire.select.llm-rating", "false").strip();
+        if (!rating.equals("true") && !rating.equals("false")) {
+            problems.add(problem("paperwire.select.llm-rating", rating, "write true or false"));
+        }
+        int ratingTop = 30;
+        String topText = values.getOrDefault("paperwire.select.llm-rating-top", "30").strip();
+        try {
+            ratingTop = Integer.parseInt(topText);
+            if (ratingTop < 1 || ratingTop > 500) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            problems.add(problem("paperwire.select.llm-rating-top", topText, "give a whole number from 1 to 500"));
+        }
         if (!problems.isEmpty()) {
             throw new PaperwireSettings.InvalidSettingsException("Invalid settings:\n  " + String.join("\n  ", problems));
         }
@@ -94,7 +114,8 @@ public record SelectionSettings(List<String> keywords, List<String> categories, 
                 values.getOrDefault("paperwire.interests.text", ""),
                 settings.interests().highlights(), settings.interests().noteworthy(),
                 semantic.equals("true"), pool, similarity,
-                settings.home().resolve(overrides.isEmpty() ? "overrides.properties" : overrides).normalize());
+                settings.home().resolve(overrides.isEmpty() ? "overrides.properties" : overrides).normalize(),
+                rating.equals("true") ? ratingTop : 0);
     }
 
     private static List<String> split(String value, String separator) {
