@@ -90,7 +90,7 @@ public final class SummarizeStage {
             SummaryReport report = new SummaryReport(selection.request().week().toString(), summarizer.model(),
                     counters.written.get(), counters.fromCache.get(), counters.fallbacks.get(), counters.flagged.get(),
                     usage.calls(), usage.inputTokens(), usage.outputTokens(),
-                    usage.priced() ? usage.costUsd() : null, usage.budgetReached(), counters.notes);
+                    usage.priced() ? usage.costUsd() : usage.calls() == 0 ? 0.0 : null, usage.budgetReached(), counters.notes);
             LOG.info(report.oneLine());
             return new Result(selection.withSections(done), report);
         } finally {
