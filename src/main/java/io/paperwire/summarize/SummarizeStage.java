@@ -90,12 +90,20 @@ public final class SummarizeStage {
             SummaryReport report = new SummaryReport(selection.request().week().toString(), summarizer.model(),
                     counters.written.get(), counters.fromCache.get(), counters.fallbacks.get(), counters.flagged.get(),
                     usage.calls(), usage.inputTokens(), usage.outputTokens(),
-                    usage.priced() ? usage.costUsd() : usage.calls() == 0 ? 0.0 : null, usage.budgetReached(), counters.notes);
+                    estimatedCost(usage), usage.budgetReached(), counters.notes);
             LOG.info(report.oneLine());
             return new Result(selection.withSections(done), report);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Null when calls were made to a model without a configured price: the cost is then unknown. */
+    private static Double estimatedCost(LlmUsage usage) {
+        if (usage.priced()) {
+            return usage.costUsd();
+        }
+        return usage.calls() == 0 ? Double.valueOf(0) : null;
     }
 
     private static SelectedPaper await(Future<SelectedPaper> future) {
