@@ -21,7 +21,7 @@ ${selected?counter}. ${p.title} (${p.signals.upvotes} upvotes)
 * ${p.title}
   ${p.authorNames()}<#if p.signals.onHuggingFace> | ${p.signals.upvotes} upvotes</#if>
 <#if s?has_content && s.tldr?has_content>
-  TL;DR: ${s.tldr}
+  TL;DR: ${s.tldr}<#if s.fallback> (extract from the abstract)</#if>
 </#if>
 <#if s?has_content && s.summary?has_content>
   ${s.summary}
@@ -30,6 +30,9 @@ ${selected?counter}. ${p.title} (${p.signals.upvotes} upvotes)
 <#list s.keyPoints as point>
   - ${point}
 </#list>
+</#if>
+<#if s?has_content && s.whyItMatters?has_content>
+  Why it matters: ${s.whyItMatters}
 </#if>
 <#if s?has_content && s.critique?has_content>
   Critique: ${s.critique}

@@ -17,6 +17,9 @@ import io.paperwire.render.RenderStage;
 import io.paperwire.render.TemplateEngine;
 import io.paperwire.select.SelectStage;
 import io.paperwire.source.LiveSources;
+import io.paperwire.select.SelectionSettings;
+import io.paperwire.select.LlmRelevanceRater;
+import io.paperwire.select.RelevanceRater;
 import io.paperwire.source.SourceStage;
 import io.paperwire.store.Database;
 import io.paperwire.subscribers.ConfirmationMail;
@@ -26,7 +29,9 @@ import io.paperwire.subscribers.SubscriberStore;
 import io.paperwire.subscribers.SubscriptionPages;
 import io.paperwire.subscribers.SubscriptionService;
 import io.paperwire.subscribers.SubscriptionTokens;
-import io.paperwire.summarize.ExtractiveSummarizer;
+import io.paperwire.summarize.ChatModels;
+import io.paperwire.summarize.LlmSettings;
+import io.paperwire.summarize.LlmUsage;
 import io.paperwire.summarize.SummarizeStage;
 import io.paperwire.summarize.Summarizer;
 import io.paperwire.summarize.SummaryCache;
@@ -137,10 +142,14 @@ public final class PaperwireApplication implements AutoCloseable {
     private void bindStages() {
         IssueStore issues = new IssueStore(database);
         SubscriberStore subscribers = new SubscriberStore(database);
-        Summarizer summarizer = new ExtractiveSummarizer();
+        LlmSettings llm = LlmSettings.from(settings);
+        Summarizer summarizer = ChatModels.summarizer(llm, settings.home().resolve("templates"));
         main.bind("sources", sources);
-        main.bind("selector", new SelectStage(settings.interests()));
-        main.bind("summarizer", new SummarizeStage(summarizer, new SummaryCache(database)));
+        SelectionSettings selecting = SelectionSettings.from(settings);
+        main.bind("selector", new SelectStage(selecting, selecting.llmRatingTop() > 0 && llm.usesLlm()
+                ? new LlmRelevanceRater(ChatModels.chatModel(llm)) : RelevanceRater.NONE));
+        main.bind("summarizer", new SummarizeStage(summarizer, new SummaryCache(database),
+                llm.usesLlm() ? llm.concurrency() : 1, () -> LlmUsage.of(llm)));
         main.bind("renderer", new RenderStage(templates, settings,
                 selection -> issues.nextEdition(selection.request().week(), selection.request().force()),
                 Clock.systemUTC()));

@@ -1,59 +1,170 @@
 package io.paperwire.summarize;
 
+import io.paperwire.ops.Progress;
 import io.paperwire.paper.Section;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Selection;
 import io.paperwire.paper.Summary;
 import io.paperwire.select.SelectStage;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Gives every selected paper its summary: from the cache when this paper version was summarised before with the
- * same model and prompt, otherwise from the summariser (full for highlights, TL;DR for the rest).
+ * same model and prompt, otherwise from the summariser (full for highlights, TL;DR for the rest), up to
+ * {@code concurrency} papers at a time. A paper whose summary came from the extractive fallback carries the reason
+ * in its editor notes; fallbacks that a rerun could improve on (failed calls, spent budget) are not cached.
  */
 public final class SummarizeStage {
+
+    /** The exchange property that carries the run's {@link SummaryReport}. */
+    public static final String REPORT_PROPERTY = "paperwireSummaryReport";
 
     private static final Logger LOG = LoggerFactory.getLogger(SummarizeStage.class);
 
     private final Summarizer summarizer;
     private final SummaryCache cache;
+    private final int concurrency;
+    private final Supplier<LlmUsage> newUsage;
 
-    public SummarizeStage(Summarizer summarizer, SummaryCache cache) {
+    /** What one run produced: the summarised selection and its report. */
+    public record Result(Selection selection, SummaryReport report) {}
+
+    public SummarizeStage(Summarizer summarizer, SummaryCache cache, int concurrency, Supplier<LlmUsage> newUsage) {
         this.summarizer = summarizer;
         this.cache = cache;
+        this.concurrency = concurrency;
+        this.newUsage = newUsage;
     }
 
-    public Selection summarize(Selection selection) {
-        AtomicInteger fromCache = new AtomicInteger();
-        AtomicInteger written = new AtomicInteger();
-        io.paperwire.ops.Progress progress = io.paperwire.ops.Progress.start("papers summarised",
-                (int) selection.papers().count());
-        Selection result = selection.withSections(selection.sections().stream()
-                .map(section -> section.mapPapers(p -> {
-                    SelectedPaper summarized = p.withSummary(summaryOf(section, p, fromCache, written));
-                    progress.step();
-                    return summarized;
-                }))
-                .toList());
-        LOG.info("Summaries for {}: {} written by {}, {} from the cache", selection.request().week(), written,
-                summarizer.model(), fromCache);
-        return result;
+    /** The extractive summariser, one paper at a time, no budget. */
+    public SummarizeStage(Summarizer summarizer, SummaryCache cache) {
+        this(summarizer, cache, 1, LlmUsage::unlimited);
     }
 
-    private Summary summaryOf(Section section, SelectedPaper selected, AtomicInteger fromCache, AtomicInteger written) {
+    /** The route's step: summarises and leaves the report in the {@value #REPORT_PROPERTY} property. */
+    public Selection summarize(Selection selection, Exchange exchange) {
+        Result result = run(selection);
+        if (exchange != null) {
+            exchange.setProperty(REPORT_PROPERTY, result.report());
+        }
+        return result.selection();
+    }
+
+    public Result run(Selection selection) {
+        LlmUsage usage = newUsage.get();
+        Counters counters = new Counters();
+        List<Section> sections = selection.sections();
+        List<List<Future<SelectedPaper>>> futures = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "summarize-" + counters.threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Progress progress = Progress.start("papers summarised", (int) selection.papers().count());
+        try {
+            for (Section section : sections) {
+                List<Future<SelectedPaper>> inSection = new ArrayList<>();
+                for (SelectedPaper paper : section.papers()) {
+                    inSection.add(pool.submit(() -> {
+                        SelectedPaper summarized = summarized(section, paper, usage, counters);
+                        progress.step();
+                        return summarized;
+                    }));
+                }
+                futures.add(inSection);
+            }
+            List<Section> done = new ArrayList<>();
+            for (int i = 0; i < sections.size(); i++) {
+                List<SelectedPaper> papers = new ArrayList<>();
+                for (Future<SelectedPaper> f : futures.get(i)) {
+                    papers.add(await(f));
+                }
+                done.add(new Section(sections.get(i).key(), sections.get(i).title(), papers));
+            }
+            SummaryReport report = new SummaryReport(selection.request().week().toString(), summarizer.model(),
+                    counters.written.get(), counters.fromCache.get(), counters.fallbacks.get(), counters.flagged.get(),
+                    usage.calls(), usage.inputTokens(), usage.outputTokens(),
+                    estimatedCost(usage), usage.budgetReached(), counters.notes);
+            LOG.info(report.oneLine());
+            return new Result(selection.withSections(done), report);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Null when calls were made to a model without a configured price: the cost is then unknown. */
+    private static Double estimatedCost(LlmUsage usage) {
+        if (usage.priced()) {
+            return usage.costUsd();
+        }
+        return usage.calls() == 0 ? Double.valueOf(0) : null;
+    }
+
+    private static SelectedPaper await(Future<SelectedPaper> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while summarising", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private SelectedPaper summarized(Section section, SelectedPaper selected, LlmUsage usage, Counters counters) {
         Summarizer.Depth depth = SelectStage.HIGHLIGHTS.equals(section.key()) ? Summarizer.Depth.FULL : Summarizer.Depth.TLDR;
         String promptHash = summarizer.promptHash() + "/" + depth;
         var cached = cache.find(selected.paper(), summarizer.model(), promptHash);
         if (cached.isPresent()) {
-            fromCache.incrementAndGet();
-            return cached.get();
+            counters.fromCache.incrementAndGet();
+            Summary summary = cached.get();
+            return summary.fallback()
+                    ? withNotes(selected, summary, List.of("extractive summary instead of " + summarizer.model()
+                            + " (stored by an earlier run)"))
+                    : selected.withSummary(summary);
         }
-        Summary summary = summarizer.summarize(selected.paper(), depth);
-        cache.put(selected.paper(), summarizer.model(), promptHash, summary);
-        written.incrementAndGet();
-        return summary;
+        Summarizer.Outcome outcome = summarizer.write(selected.paper(), depth, usage);
+        if (outcome.cacheable()) {
+            cache.put(selected.paper(), summarizer.model(), promptHash, outcome.summary());
+        }
+        counters.written.incrementAndGet();
+        if (outcome.summary().fallback()) {
+            counters.fallbacks.incrementAndGet();
+            if (outcome.notes().stream().anyMatch(n -> n.contains("flagged"))) {
+                counters.flagged.incrementAndGet();
+            }
+        }
+        outcome.notes().forEach(n -> counters.notes.add(selected.paper().versionedId() + ": " + n));
+        return withNotes(selected, outcome.summary(), outcome.notes());
+    }
+
+    private static SelectedPaper withNotes(SelectedPaper selected, Summary summary, List<String> notes) {
+        if (notes.isEmpty()) {
+            return selected.withSummary(summary);
+        }
+        List<String> reasons = new ArrayList<>(selected.reasons());
+        notes.forEach(n -> reasons.add("summary: " + n));
+        return new SelectedPaper(selected.paper(), selected.score(), reasons, summary);
+    }
+
+    private static final class Counters {
+        final AtomicInteger threads = new AtomicInteger();
+        final AtomicInteger written = new AtomicInteger();
+        final AtomicInteger fromCache = new AtomicInteger();
+        final AtomicInteger fallbacks = new AtomicInteger();
+        final AtomicInteger flagged = new AtomicInteger();
+        final List<String> notes = Collections.synchronizedList(new ArrayList<>());
     }
 }

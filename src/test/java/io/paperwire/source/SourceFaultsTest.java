@@ -9,7 +9,9 @@ import io.paperwire.paper.Candidates;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.select.NoPapersException;
+import io.paperwire.select.RelevanceRater;
 import io.paperwire.select.SelectStage;
+import io.paperwire.select.SelectionSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -433,7 +435,7 @@ class SourceFaultsTest {
         Candidates candidates = stage().collect(RunRequest.of(WEEK));
 
         assertThat(candidates.papers()).isEmpty();
-        SelectStage select = new SelectStage(new PaperwireSettings.Interests(List.of("reasoning"), 10, 10));
+        SelectStage select = new SelectStage(SelectionSettings.keywords(List.of("reasoning"), 10, 10), RelevanceRater.NONE);
         assertThatThrownBy(() -> select.select(candidates)).isInstanceOf(NoPapersException.class)
                 .hasMessageContaining("no papers for 2024-W21").hasMessageContaining("arXiv API=0");
     }
