@@ -90,6 +90,8 @@ class ClusterIT {
         env.put("PAPERWIRE_SCHEDULE_SAMPLE", "true");
         env.put("PAPERWIRE_SCHEDULE_GRACE_MINUTES", "0");
         env.put("PAPERWIRE_CLUSTER_NODE_ID", id);
+        // Selection by meaning loads an embedding model per process; it is not what this test is about.
+        env.put("PAPERWIRE_SELECT_SEMANTIC", "false");
         ServeProcess node = ServeProcess.start(home, null, env, port, "--home", home.toString(), "serve");
         nodes.add(node);
         return node;
@@ -117,6 +119,10 @@ class ClusterIT {
         }
     }
 
+    private static String tail(String log) {
+        return log.length() > 4000 ? log.substring(log.length() - 4000) : log;
+    }
+
     @Test
     void eachFireTimeRunsOnceOnOneNodeAndASurvivorFinishesTheRunOfAKilledNode() throws Exception {
         ServeProcess a = node("node-a");
@@ -124,8 +130,13 @@ class ClusterIT {
         a.awaitHealth(Duration.ofSeconds(90));
         b.awaitHealth(Duration.ofSeconds(90));
 
-        ServeNode.awaitUntil(Duration.ofSeconds(60), () -> runsQuietly().stream()
-                .filter(r -> r.state().equals("succeeded")).count() >= 2);
+        try {
+            ServeNode.awaitUntil(Duration.ofSeconds(90), () -> runsQuietly().stream()
+                    .filter(r -> r.state().equals("succeeded")).count() >= 2);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; runs: " + runsQuietly() + "\n--- node-a\n" + tail(a.log())
+                    + "\n--- node-b\n" + tail(b.log()), e);
+        }
         Run[] running = new Run[1];
         // A run still in its pause before the first stage: killing its node now surely interrupts it.
         ServeNode.awaitUntil(Duration.ofSeconds(30), () -> (running[0] = runsQuietly().stream()
