@@ -360,8 +360,9 @@ public final class RunLog {
         for (StageRecord stage : stages) {
             var n = stage.counts();
             if (n.getOrDefault("llmCalls", 0) > 0) {
+                Integer microUsd = n.get("llmCostMicroUsd");
                 llm = new RunStatus.Llm(n.get("llmCalls"), n.getOrDefault("fallbacks", 0),
-                        n.getOrDefault("llmTokens", 0), null);
+                        n.getOrDefault("llmTokens", 0), microUsd == null ? null : microUsd / 1_000_000.0);
             }
             if (stage.stage().startsWith("deliver")) {
                 deliveries = new RunStatus.Deliveries(n.getOrDefault("sent", 0), n.getOrDefault("alreadySent", 0),

@@ -6,6 +6,8 @@ import io.paperwire.paper.RenderedIssue;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Selection;
 import io.paperwire.paper.Summary;
+import io.paperwire.summarize.SummarizeStage;
+import io.paperwire.summarize.SummaryReport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;
@@ -64,14 +66,15 @@ public final class StageRecorder implements RoutePolicyFactory {
                 Long started = exchange.getProperty(STARTED + routeId, Long.class);
                 Long runId = exchange.getProperty(RunLog.RUN_ID, Long.class);
                 if (started != null && runId != null && exchange.getException() == null) {
-                    stageDone(runId, routeId, Duration.ofNanos(System.nanoTime() - started), exchange.getMessage().getBody());
+                    stageDone(runId, routeId, Duration.ofNanos(System.nanoTime() - started), exchange.getMessage().getBody(),
+                            exchange.getProperty(SummarizeStage.REPORT_PROPERTY, SummaryReport.class));
                 }
             }
         };
     }
 
-    private void stageDone(long runId, String stage, Duration took, Object result) {
-        Map<String, Integer> counts = count(result);
+    private void stageDone(long runId, String stage, Duration took, Object result, SummaryReport summaries) {
+        Map<String, Integer> counts = count(result, stage.startsWith("summarize") ? summaries : null);
         // An approved draft goes on where its first part stopped: keep the stages recorded then.
         RunTrace trace = traces.computeIfAbsent(runId, id -> new RunTrace(
                 runs.status(id).map(RunStatus::stages).orElse(List.of())));
@@ -87,7 +90,7 @@ public final class StageRecorder implements RoutePolicyFactory {
         return trace == null ? new RunTrace() : trace;
     }
 
-    private Map<String, Integer> count(Object body) {
+    private Map<String, Integer> count(Object body, SummaryReport report) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         if (body instanceof Candidates candidates) {
             counts.put("papers", candidates.papers().size());
@@ -101,22 +104,32 @@ public final class StageRecorder implements RoutePolicyFactory {
             counts.put("selected", papers.size());
             List<Summary> summaries = papers.stream().map(SelectedPaper::summary)
                     .filter(java.util.Objects::nonNull).toList();
-            if (!summaries.isEmpty()) {
-                int fallbacks = (int) summaries.stream().filter(Summary::fallback).count();
-                int llm = (int) summaries.stream().filter(s -> !s.model().startsWith("extractive")).count();
+            if (report != null) {
+                // The summarise stage's own account: calls, tokens and cost as the LLM reported them.
                 counts.put("summarized", summaries.size());
-                counts.put("fallbacks", fallbacks);
-                counts.put("llmCalls", llm + fallbacks);
-                metrics.llm(llm + fallbacks, 0, fallbacks, Duration.ZERO);
+                counts.put("fromCache", report.fromCache());
+                counts.put("fallbacks", report.fallbacks());
+                counts.put("llmCalls", (int) report.calls());
+                counts.put("llmTokensIn", (int) report.inputTokens());
+                counts.put("llmTokensOut", (int) report.outputTokens());
+                counts.put("llmTokens", (int) (report.inputTokens() + report.outputTokens()));
+                if (report.estimatedCostUsd() != null) {
+                    counts.put("llmCostMicroUsd", (int) Math.round(report.estimatedCostUsd() * 1_000_000));
+                }
+                metrics.llm((int) report.calls(), report.inputTokens() + report.outputTokens(), report.fallbacks(),
+                        Duration.ofMillis(report.callMillis()));
+            } else if (!summaries.isEmpty()) {
+                counts.put("summarized", summaries.size());
+                counts.put("fallbacks", (int) summaries.stream().filter(Summary::fallback).count());
             }
         } else if (body instanceof RenderedIssue rendered) {
             counts.put("papers", (int) rendered.issue().papers().count());
-        } else if (body instanceof DeliveryReport report) {
-            counts.put("recipients", report.subscribers());
-            counts.put("sent", report.sent());
-            counts.put("alreadySent", report.alreadySent());
-            counts.put("failed", report.failed());
-            metrics.messages(report.sent(), report.failed());
+        } else if (body instanceof DeliveryReport delivery) {
+            counts.put("recipients", delivery.subscribers());
+            counts.put("sent", delivery.sent());
+            counts.put("alreadySent", delivery.alreadySent());
+            counts.put("failed", delivery.failed());
+            metrics.messages(delivery.sent(), delivery.failed());
         }
         return counts;
     }

@@ -120,7 +120,13 @@ public final class LlmSummarizer implements Summarizer {
             try {
                 limiter.acquire();
                 usage.recordCall();
-                ChatResponse response = chat.chat(built);
+                long started = System.nanoTime();
+                ChatResponse response;
+                try {
+                    response = chat.chat(built);
+                } finally {
+                    usage.recordLatency(System.nanoTime() - started);
+                }
                 if (response.tokenUsage() != null) {
                     usage.recordTokens(response.tokenUsage().inputTokenCount(), response.tokenUsage().outputTokenCount());
                 }

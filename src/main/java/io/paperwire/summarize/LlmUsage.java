@@ -19,6 +19,7 @@ public final class LlmUsage {
     private final AtomicLong inputTokens = new AtomicLong();
     private final AtomicLong outputTokens = new AtomicLong();
     private final AtomicBoolean budgetHit = new AtomicBoolean();
+    private final AtomicLong callNanos = new AtomicLong();
 
     /** @param price empty when no price is configured for the model: the cost is then reported as unknown */
     public LlmUsage(Optional<LlmSettings.Price> price, long budgetTokens, double budgetUsd) {
@@ -37,6 +38,15 @@ public final class LlmUsage {
 
     void recordCall() {
         calls.incrementAndGet();
+    }
+
+    void recordLatency(long nanos) {
+        callNanos.addAndGet(nanos);
+    }
+
+    /** The time all calls took together (they may have overlapped). */
+    public java.time.Duration callTime() {
+        return java.time.Duration.ofNanos(callNanos.get());
     }
 
     void recordTokens(Integer in, Integer out) {

@@ -96,7 +96,8 @@ public final class SummarizeStage {
             SummaryReport report = new SummaryReport(selection.request().week().toString(), summarizer.model(),
                     counters.written.get(), counters.fromCache.get(), counters.fallbacks.get(), counters.flagged.get(),
                     usage.calls(), usage.inputTokens(), usage.outputTokens(),
-                    estimatedCost(usage), usage.budgetReached(), counters.notes);
+                    estimatedCost(usage), usage.budgetReached(), counters.notes,
+                    usage.callTime().toMillis());
             LOG.info(report.oneLine());
             return new Result(selection.withSections(done), report);
         } finally {

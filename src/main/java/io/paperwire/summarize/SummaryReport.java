@@ -8,10 +8,11 @@ import java.util.Locale;
  *
  * @param fallbacks papers that got the extractive summary instead of the LLM's
  * @param flagged   fallbacks because the LLM's summary stated figures the abstract does not: worth an editor's look
+ * @param callMillis the time the LLM calls took together (overlapping calls each count)
  */
 public record SummaryReport(String week, String model, int written, int fromCache, int fallbacks, int flagged,
                             long calls, long inputTokens, long outputTokens, Double estimatedCostUsd,
-                            boolean budgetReached, List<String> notes) {
+                            boolean budgetReached, List<String> notes, long callMillis) {
 
     public SummaryReport {
         notes = List.copyOf(notes);

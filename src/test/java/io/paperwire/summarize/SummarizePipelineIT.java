@@ -2,6 +2,8 @@ package io.paperwire.summarize;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.paperwire.PaperwireSettings;
+import io.paperwire.store.Database;
 import io.paperwire.testing.CommandResult;
 import io.paperwire.testing.FakeWeek;
 import org.junit.jupiter.api.AfterEach;
@@ -78,7 +80,8 @@ class SummarizePipelineIT {
                                 "A short study <script>alert(3)</script> http://evil.example/y"))))));
     }
 
-    private CommandResult run(String... extra) {
+    /** A dry run of the week; {@code settings} are more {@code --set KEY=VALUE} arguments. */
+    private CommandResult run(String... settings) {
         String[] base = {
                 "--home", home.toString(),
                 "--set", "paperwire.arxiv.api-url=" + server.baseUrl() + "/api/query",
@@ -89,9 +92,9 @@ class SummarizePipelineIT {
                 "--set", "paperwire.llm.base-url=" + server.baseUrl() + "/v1",
                 "--set", "paperwire.llm.model=gpt-test",
                 "--set", "paperwire.llm.max-retries=1",
-                "--set", "paperwire.llm.retry-base-millis=10",
-                "run", "--week", "2024-W21", "--dry-run"};
-        return paperwire(Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new));
+                "--set", "paperwire.llm.retry-base-millis=10"};
+        return paperwire(Stream.of(Stream.of(base), Stream.of(settings), Stream.of("run", "--week", "2024-W21", "--dry-run"))
+                .flatMap(s -> s).toArray(String[]::new));
     }
 
     private int llmCalls() {
@@ -120,6 +123,23 @@ class SummarizePipelineIT {
         assertThat(rerun.exitCode()).as(rerun.toString()).isZero();
         assertThat(llmCalls()).isZero();
         assertThat(preview()).contains("A study of summaries");
+    }
+
+    @Test
+    void theRunRecordsTheLlmCallsTokensAndCost() throws Exception {
+        obedientModel();
+
+        CommandResult result = run("--set", "paperwire.llm.prices=gpt-test=1.00/2.00");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        PaperwireSettings settings = PaperwireSettings.load(home, Map.of(), Map.of());
+        try (Database database = Database.open(settings.db(), settings.dataDir())) {
+            String stages = database.queryOne("SELECT stages FROM runs ORDER BY id DESC LIMIT 1",
+                    row -> row.getString("stages")).orElseThrow();
+            // 20 calls of 100 tokens in and 50 out (the stub's usage); $1 and $2 per million tokens in and out.
+            assertThat(stages).contains("\"llmCalls\":20", "\"llmTokensIn\":2000", "\"llmTokensOut\":1000",
+                    "\"llmCostMicroUsd\":4000");
+        }
     }
 
     @Test
