@@ -17,6 +17,7 @@ import io.paperwire.render.RenderStage;
 import io.paperwire.render.TemplateEngine;
 import io.paperwire.select.SelectStage;
 import io.paperwire.source.LiveSources;
+import io.paperwire.source.PaperStore;
 import io.paperwire.select.SelectionSettings;
 import io.paperwire.select.LlmRelevanceRater;
 import io.paperwire.select.RelevanceRater;
@@ -145,6 +146,7 @@ public final class PaperwireApplication implements AutoCloseable {
         LlmSettings llm = LlmSettings.from(settings);
         Summarizer summarizer = ChatModels.summarizer(llm, settings.home().resolve("templates"));
         main.bind("sources", sources);
+        main.bind("papers", new PaperStore(database));
         SelectionSettings selecting = SelectionSettings.from(settings);
         main.bind("selector", new SelectStage(selecting, selecting.llmRatingTop() > 0 && llm.usesLlm()
                 ? new LlmRelevanceRater(ChatModels.chatModel(llm)) : RelevanceRater.NONE));

@@ -1,5 +1,7 @@
 package io.paperwire;
 
+import io.paperwire.source.PaperStore;
+import io.paperwire.store.Database;
 import io.paperwire.testing.CommandResult;
 import io.paperwire.testing.Eml;
 import jakarta.mail.internet.MimeMessage;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static io.paperwire.testing.CommandResult.paperwire;
@@ -43,6 +46,10 @@ class SampleRunIT {
                 assertThat(link.attr("href")).matches("https://arxiv\\.org/abs/2405\\.\\d{5}"));
         assertThat(issue.select("article.paper .meta")).allSatisfy(meta -> assertThat(meta.text()).isNotBlank());
         assertThat(issue.select("article.paper .tldr")).hasSize(20);
+
+        try (Database database = Database.open(PaperwireSettings.load(home, Map.of(), Map.of()).db(), home.resolve("data"))) {
+            assertThat(new PaperStore(database).count()).as("every paper of the week is stored").isEqualTo(60);
+        }
 
         List<Path> messages = outbox();
         assertThat(messages).hasSize(1);

@@ -89,7 +89,7 @@ class PostgresPipelineIT {
         assertThat(count("summaries")).isEqualTo(20);
         assertThat(count("deliveries")).isEqualTo(1);
         assertThat(count("runs")).isEqualTo(2);
-        assertThat(home.resolve("data")).doesNotExist();
+        assertThat(home.resolve("data/paperwire.mv.db")).as("no embedded database was used").doesNotExist();
     }
 
     @Test
