@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -230,17 +229,17 @@ public record PaperwireSettings(
     }
 
     /** Reads typed values, collecting every problem so the operator can fix them all in one go. */
-    private static final class Reader {
+    private static final class Reader extends SettingsReader {
         private final Path home;
         private final Map<String, String> values;
         private final Map<String, Secret> secrets;
-        private final List<String> problems;
 
         Reader(Path home, Map<String, String> values, Map<String, Secret> secrets, List<String> problems) {
+            super(values);
             this.home = home;
             this.values = values;
             this.secrets = secrets;
-            this.problems = new ArrayList<>(problems);
+            problems.forEach(this::problem);
         }
 
         PaperwireSettings settings() {
@@ -286,9 +285,7 @@ public record PaperwireSettings(
                     new Site(url("paperwire.site.base-url"), text("paperwire.site.title")),
                     ops(),
                     Map.copyOf(values), Map.copyOf(secrets));
-            if (!problems.isEmpty()) {
-                throw new InvalidSettingsException("Invalid settings:\n  " + String.join("\n  ", problems));
-            }
+            throwIfInvalid();
             return settings;
         }
 
@@ -343,15 +340,6 @@ public record PaperwireSettings(
             }
         }
 
-        private String text(String key) {
-            return values.getOrDefault(key, "");
-        }
-
-        private void problem(String key, String value, String fix) {
-            problems.add(key + " = '" + value + "': " + fix + " (in paperwire.properties, "
-                    + environmentName(key) + " or --set " + key + "=…)");
-        }
-
         private Path path(String key) {
             String value = text(key);
             if (value.isEmpty()) {
@@ -359,62 +347,6 @@ public record PaperwireSettings(
                 return home;
             }
             return home.resolve(value).normalize();
-        }
-
-        private URI url(String key) {
-            String value = text(key);
-            try {
-                URI uri = new URI(value);
-                if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                    throw new IllegalArgumentException();
-                }
-                return uri;
-            } catch (Exception e) {
-                problem(key, value, "give an absolute http(s) URL");
-                return URI.create("http://invalid");
-            }
-        }
-
-        private int integer(String key, int min, int max) {
-            String value = text(key);
-            try {
-                int n = Integer.parseInt(value);
-                if (n < min || n > max) {
-                    throw new NumberFormatException();
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                problem(key, value, "give a whole number from " + min + " to " + max);
-                return min;
-            }
-        }
-
-        private double decimal(String key, double min, double max) {
-            String value = text(key);
-            try {
-                double n = Double.parseDouble(value);
-                if (n < min || n > max || Double.isNaN(n)) {
-                    throw new NumberFormatException();
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                problem(key, value, "give a number from " + min + " to " + max);
-                return min;
-            }
-        }
-
-        private boolean bool(String key) {
-            String value = text(key).toLowerCase(Locale.ROOT);
-            if (!value.equals("true") && !value.equals("false")) {
-                problem(key, value, "write true or false");
-            }
-            return value.equals("true");
-        }
-
-        private List<String> list(String key) {
-            String value = text(key);
-            String separator = value.contains(",") ? "," : "\\s+";
-            return Arrays.stream(value.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
     }
 }

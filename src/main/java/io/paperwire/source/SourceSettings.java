@@ -1,10 +1,9 @@
 package io.paperwire.source;
 
 import io.paperwire.PaperwireSettings;
+import io.paperwire.SettingsReader;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +45,7 @@ public record SourceSettings(Mode mode, Set<String> announceTypes, int pageRetri
     static SourceSettings from(Map<String, String> values) {
         Reader r = new Reader(values);
         Mode mode = r.mode("paperwire.arxiv.mode");
-        List<String> types = r.list("paperwire.arxiv.rss-announce-types");
+        List<String> types = r.lowerCaseList("paperwire.arxiv.rss-announce-types");
         for (String type : types) {
             if (!ANNOUNCE_TYPES.contains(type)) {
                 r.problem("paperwire.arxiv.rss-announce-types", String.join(" ", types),
@@ -66,34 +65,27 @@ public record SourceSettings(Mode mode, Set<String> announceTypes, int pageRetri
                         r.seconds("paperwire.http.retry-backoff-seconds", 0, 600),
                         r.seconds("paperwire.http.max-retry-wait-seconds", 0, 3600)),
                 Duration.ofMinutes(Math.round(r.decimal("paperwire.http.cache-max-age-hours", 0, 24 * 365) * 60)),
-                r.list("paperwire.http.allowed-hosts"),
+                r.lowerCaseList("paperwire.http.allowed-hosts"),
                 r.integer("paperwire.http.max-body-kb", 16, 1024 * 1024) * 1024);
-        if (!r.problems.isEmpty()) {
-            throw new PaperwireSettings.InvalidSettingsException("Invalid settings:\n  " + String.join("\n  ", r.problems));
-        }
+        r.throwIfInvalid();
         return settings;
     }
 
-    private static final class Reader {
+    private static final class Reader extends SettingsReader {
         final Map<String, String> values;
-        final List<String> problems = new ArrayList<>();
 
         Reader(Map<String, String> values) {
+            super(values);
             this.values = values;
         }
 
-        String text(String key) {
-            String value = values.get(key);
-            if (value == null) {
-                problems.add(key + ": missing; it belongs in application.properties");
+        @Override
+        public String text(String key) {
+            if (!values.containsKey(key)) {
+                problem(key + ": missing; it belongs in application.properties");
                 return "";
             }
-            return value.strip();
-        }
-
-        void problem(String key, String value, String fix) {
-            problems.add(key + " = '" + value + "': " + fix + " (in paperwire.properties, "
-                    + PaperwireSettings.environmentName(key) + " or --set " + key + "=…)");
+            return super.text(key);
         }
 
         Mode mode(String key) {
@@ -106,51 +98,12 @@ public record SourceSettings(Mode mode, Set<String> announceTypes, int pageRetri
             }
         }
 
-        int integer(String key, int min, int max) {
-            String value = text(key);
-            try {
-                int n = Integer.parseInt(value);
-                if (n < min || n > max) {
-                    throw new NumberFormatException();
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                problem(key, value, "give a whole number from " + min + " to " + max);
-                return min;
-            }
-        }
-
-        double decimal(String key, double min, double max) {
-            String value = text(key);
-            try {
-                double n = Double.parseDouble(value);
-                if (Double.isNaN(n) || n < min || n > max) {
-                    throw new NumberFormatException();
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                problem(key, value, "give a number from " + min + " to " + max);
-                return min;
-            }
-        }
-
         Duration seconds(String key, double min, double max) {
             return Duration.ofMillis(Math.round(decimal(key, min, max) * 1000));
         }
 
-        boolean bool(String key) {
-            String value = text(key).toLowerCase(Locale.ROOT);
-            if (!value.equals("true") && !value.equals("false")) {
-                problem(key, value, "write true or false");
-            }
-            return value.equals("true");
-        }
-
-        List<String> list(String key) {
-            String value = text(key);
-            String separator = value.contains(",") ? "," : "\\s+";
-            return Arrays.stream(value.split(separator)).map(s -> s.strip().toLowerCase(Locale.ROOT))
-                    .filter(s -> !s.isEmpty()).toList();
+        List<String> lowerCaseList(String key) {
+            return list(key).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.paperwire.summarize;
 
 import io.paperwire.PaperwireSettings;
+import io.paperwire.SettingsReader;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,7 +78,7 @@ public record LlmSettings(String provider, String baseUrl, String model, Paperwi
         }
         if ("anthropic".equals(llm.provider()) || ("openai".equals(llm.provider()) && llm.baseUrl().isBlank())) {
             if (!llm.apiKey().isPresent()) {
-                r.problems.add("PAPERWIRE_LLM_API_KEY: provider " + llm.provider()
+                r.problem("PAPERWIRE_LLM_API_KEY: provider " + llm.provider()
                         + " needs an API key; set the environment variable (or use paperwire.llm.provider=extractive)");
             }
         }
@@ -97,55 +96,14 @@ public record LlmSettings(String provider, String baseUrl, String model, Paperwi
                 r.integer("paperwire.llm.budget-tokens", 0, Integer.MAX_VALUE),
                 r.decimal("paperwire.llm.budget-usd", 0, 1_000_000),
                 r.prices("paperwire.llm.prices"));
-        if (!r.problems.isEmpty()) {
-            throw new PaperwireSettings.InvalidSettingsException("Invalid settings:\n  " + String.join("\n  ", r.problems));
-        }
+        r.throwIfInvalid();
         return result;
     }
 
-    private static final class Reader {
-        private final Map<String, String> values;
-        private final List<String> problems = new ArrayList<>();
+    private static final class Reader extends SettingsReader {
 
         Reader(Map<String, String> values) {
-            this.values = values;
-        }
-
-        void problem(String key, String value, String fix) {
-            problems.add(key + " = '" + value + "': " + fix + " (in paperwire.properties, "
-                    + PaperwireSettings.environmentName(key) + " or --set " + key + "=…)");
-        }
-
-        String text(String key) {
-            return values.getOrDefault(key, "").strip();
-        }
-
-        int integer(String key, int min, int max) {
-            String value = text(key);
-            try {
-                int n = Integer.parseInt(value);
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            problem(key, value, "give a whole number from " + min + " to " + max);
-            return min;
-        }
-
-        double decimal(String key, double min, double max) {
-            String value = text(key);
-            try {
-                double n = Double.parseDouble(value);
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            problem(key, value, "give a number from " + min + " to " + max);
-            return min;
+            super(values);
         }
 
         /** {@code model=input/output, …} in US dollars per million tokens. */
