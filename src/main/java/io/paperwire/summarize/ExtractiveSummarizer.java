@@ -49,7 +49,7 @@ public final class ExtractiveSummarizer implements Summarizer {
 
     @Override
     public String promptHash() {
-        return "extractive-v1";
+        return "extractive-v2";
     }
 
     @Override
@@ -66,8 +66,12 @@ public final class ExtractiveSummarizer implements Summarizer {
         if (depth == Depth.TLDR) {
             return new Summary(tldr, "", List.of(), "", "", List.of(), model(), false);
         }
-        int take = sentences.size() >= 5 ? 3 : Math.min(2, sentences.size());
-        List<Integer> picked = new ArrayList<>(List.of(byScore).subList(0, take));
+        // The summary goes on from the TL;DR: the next most informative sentences, so a reader never reads one twice.
+        // An abstract too short for that keeps its best sentences, even if the TL;DR repeats one.
+        int rest = sentences.size() - 1;
+        int take = rest >= 4 ? 3 : Math.min(2, rest);
+        List<Integer> picked = take > 0 ? new ArrayList<>(List.of(byScore).subList(1, 1 + take))
+                : new ArrayList<>(List.of(byScore[0]));
         picked.sort(Comparator.naturalOrder());
         String summary = String.join(" ", picked.stream().map(sentences::get).toList());
         return new Summary(tldr, summary, List.of(), "", "", List.of(), model(), false);

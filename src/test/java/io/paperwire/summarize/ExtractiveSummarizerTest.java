@@ -33,8 +33,17 @@ class ExtractiveSummarizerTest {
         List<String> picked = ExtractiveSummarizer.sentences(summary.summary());
         assertThat(picked).hasSize(3).allSatisfy(s -> assertThat(sentences).contains(s));
         assertThat(picked).isSortedAccordingTo((a, b) -> sentences.indexOf(a) - sentences.indexOf(b));
-        assertThat(summary.summary()).contains("We propose FuzzyCache").contains("38%");
+        assertThat(summary.summary()).contains("38%");
         assertThat(summary.model()).isEqualTo("extractive");
+    }
+
+    @Test
+    void theSummaryDoesNotRepeatTheTldrSentence() {
+        Summary summary = summarizer.summarize(paper("FuzzyCache: Semantic Caching for Language Model Serving", ABSTRACT),
+                Summarizer.Depth.FULL);
+
+        assertThat(summary.tldr()).startsWith("We propose FuzzyCache");
+        assertThat(summary.summary()).doesNotContain("We propose FuzzyCache");
     }
 
     @Test
