@@ -1,14 +1,12 @@
 package io.paperwire.summarize;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.Summary;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,24 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The LLM summariser against WireMock speaking each provider's real wire format, good days and bad. */
 class LlmProvidersIT {
 
-    static WireMockServer server;
+    @RegisterExtension
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")).build();
     final Paper paper = Answers.paper("2405.00001");
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
 
     private LlmSummarizer summarizer(ProviderStub p, Duration timeout, int maxRetries) {
         return p.summarizer(p.settings(server.baseUrl(), timeout, maxRetries));

@@ -1,11 +1,9 @@
 package io.paperwire.summarize;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.paperwire.testing.RealFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,23 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RecordedProviderAnswersIT {
 
-    static WireMockServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")).build();
 
     private static String recording(String name) throws Exception {
         Path file = RealFixtures.folder().resolve(name);
