@@ -58,10 +58,16 @@ public final class DeliverStage {
             LOG.info("Issue {} published without mailing (--no-send)", slug);
             return new DeliveryReport(issue.request(), slug, 0, 0, 0, 0, 0, "", mailer.describe());
         }
+        MessageFactory.IssueMessages prepared;
+        try {
+            prepared = messages.forIssue(issue);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot mail issue " + slug + ": " + e.getMessage() + "; nothing was sent", e);
+        }
         List<Subscriber.State> recipients = recipientStates(issue);
         log.enqueue(issue.issueId(), recipients);
         DeliveryLog.Counts before = log.counts(issue.issueId(), recipients);
-        Send send = new Send(issue, UUID.randomUUID().toString(), before.total() - before.sent());
+        Send send = new Send(prepared, UUID.randomUUID().toString(), before.total() - before.sent());
         send.run();
         DeliveryLog.Counts after = log.counts(issue.issueId(), recipients);
         String paused = send.pausedBecause.get() == null ? "" : send.pausedBecause.get();
@@ -85,6 +91,7 @@ public final class DeliverStage {
     /** One pass over the unsent rows of an issue by the configured number of workers. */
     private final class Send {
         private final RenderedIssue issue;
+        private final MessageFactory.IssueMessages messages;
         private final DeliveryLog.Claims claims;
         private final RateLimiter rate = new RateLimiter(settings.ratePerSecond());
         private final AtomicInteger sent = new AtomicInteger();
@@ -94,8 +101,9 @@ public final class DeliverStage {
         private final AtomicReference<String> pausedBecause = new AtomicReference<>();
         private final Progress progress;
 
-        Send(RenderedIssue issue, String runId, int unsent) {
-            this.issue = issue;
+        Send(MessageFactory.IssueMessages messages, String runId, int unsent) {
+            this.issue = messages.issue();
+            this.messages = messages;
             this.claims = log.claims(issue.issueId(), runId);
             this.progress = Progress.start("messages sent", unsent);
         }
@@ -150,7 +158,7 @@ public final class DeliverStage {
             Subscriber subscriber = claim.subscriber();
             MimeMessage message;
             try {
-                message = messages.create(issue, subscriber);
+                message = messages.to(subscriber);
             } catch (MessagingException | RuntimeException e) {
                 claim.failed("cannot build the message: " + e.getMessage());
                 failed.incrementAndGet();
@@ -162,7 +170,7 @@ public final class DeliverStage {
                 rate.acquire();
                 try {
                     mailer.send(key, message);
-                    claim.sent(messages.messageId(issue, subscriber));
+                    claim.sent(messages.messageId(subscriber));
                     sent.incrementAndGet();
                     return;
                 } catch (MessagingException e) {

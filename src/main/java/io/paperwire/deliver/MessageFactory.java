@@ -8,25 +8,32 @@ import io.paperwire.subscribers.SubscriptionTokens;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.Enumeration;
 import java.util.Properties;
+import java.util.UUID;
 
 /**
- * Builds the message of one issue for one subscriber: multipart/alternative (text, then HTML), a stable
- * Message-ID per (issue, subscriber), and the list headers bulk-mail receivers require (List-Id, List-Unsubscribe
- * with an https and a mailto address, RFC 8058 one-click). The unsubscribe link carries the subscriber's signed
- * token, in the header and in both parts. A header value holding CR or LF is refused, never folded into the message.
+ * Builds the messages of an issue: multipart/alternative (text, then HTML), a stable Message-ID per (issue,
+ * subscriber), and the list headers bulk-mail receivers require (List-Id, List-Unsubscribe with an https and a
+ * mailto address, RFC 8058 one-click). The unsubscribe link carries the subscriber's signed token, in the header and
+ * in both parts. A header value holding CR or LF is refused, never folded into the message.
+ *
+ * <p>{@link #forIssue} encodes the two parts once per issue; each subscriber's message then costs its headers and
+ * the splicing in of its own unsubscribe link (see {@link QuotedPrintableTemplate}).
  */
 public final class MessageFactory {
 
     static {
         JakartaMailTuning.apply();
     }
+
+    private static final byte[] CRLF = {'\r', '\n'};
 
     private final PaperwireSettings settings;
     private final SubscriptionTokens tokens;
@@ -45,8 +52,11 @@ public final class MessageFactory {
     }
 
     public String unsubscribeUrl(Subscriber subscriber) {
-        return settings.site().baseUrl().toString().replaceAll("/+$", "") + "/unsubscribe?token="
-                + tokens.unsubscribe(subscriber);
+        return unsubscribeUrl(tokens.unsubscribe(subscriber));
+    }
+
+    private String unsubscribeUrl(String token) {
+        return settings.site().baseUrl().toString().replaceAll("/+$", "") + "/unsubscribe?token=" + token;
     }
 
     public String messageId(RenderedIssue issue, Subscriber subscriber) {
@@ -54,28 +64,96 @@ public final class MessageFactory {
         return "<paperwire." + issue.issue().slug() + "." + subscriber.id() + "@" + domain + ">";
     }
 
+    /** The issue's message for one subscriber; to mail many, prepare the issue once with {@link #forIssue}. */
     public MimeMessage create(RenderedIssue issue, Subscriber subscriber) throws MessagingException {
-        String unsubscribe = unsubscribeUrl(subscriber);
-        MimeMessage message = new FixedIdMessage(session, messageId(issue, subscriber));
-        message.setFrom(from);
-        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(headerValue("To", subscriber.email()), true));
-        message.setSubject(headerValue("Subject", issue.subject()), StandardCharsets.UTF_8.name());
-        message.setSentDate(new Date());
-        message.setHeader("List-Id", headerValue("List-Id", "<" + settings.mail().listId() + ">"));
-        message.setHeader("List-Unsubscribe", headerValue("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:"
-                + from.getAddress() + "?subject=unsubscribe%20" + tokens.unsubscribe(subscriber) + ">"));
-        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return forIssue(issue).to(subscriber);
+    }
 
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(issue.text().replace(RenderStage.UNSUBSCRIBE_URL, unsubscribe), "UTF-8", "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(issue.html().replace(RenderStage.UNSUBSCRIBE_URL, escapeHtml(unsubscribe)), "UTF-8", "html");
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        alternative.addBodyPart(text);
-        alternative.addBodyPart(html);
-        message.setContent(alternative);
-        message.saveChanges();
-        return message;
+    /**
+     * @throws MessagingException naming the header when the subject holds a line break
+     */
+    public IssueMessages forIssue(RenderedIssue issue) throws MessagingException {
+        return new IssueMessages(issue, headerValue("Subject", issue.subject()));
+    }
+
+    /** One issue, encoded once, ready to be addressed to each subscriber. Safe for concurrent use. */
+    public final class IssueMessages {
+        private final RenderedIssue issue;
+        private final String subject;
+        private final String contentType;
+        private final byte[] textHead;
+        private final QuotedPrintableTemplate text;
+        private final byte[] htmlHead;
+        private final QuotedPrintableTemplate html;
+        private final byte[] tail;
+        private final int sizeHint;
+
+        private IssueMessages(RenderedIssue issue, String subject) {
+            this.issue = issue;
+            this.subject = subject;
+            // "=_" never occurs in quoted-printable output, so the boundary cannot occur in either part.
+            String boundary = "----=_Paperwire_" + UUID.randomUUID();
+            this.contentType = "multipart/alternative; boundary=\"" + boundary + "\"";
+            this.textHead = ascii("--" + boundary + "\r\n" + partHeaders("plain"));
+            this.text = new QuotedPrintableTemplate(issue.text(), RenderStage.UNSUBSCRIBE_URL);
+            this.htmlHead = ascii("\r\n--" + boundary + "\r\n" + partHeaders("html"));
+            this.html = new QuotedPrintableTemplate(issue.html(), RenderStage.UNSUBSCRIBE_URL);
+            this.tail = ascii("\r\n--" + boundary + "--\r\n");
+            this.sizeHint = 2048 + (issue.text().length() + issue.html().length()) * 9 / 8;
+        }
+
+        public RenderedIssue issue() {
+            return issue;
+        }
+
+        public String messageId(Subscriber subscriber) {
+            return MessageFactory.this.messageId(issue, subscriber);
+        }
+
+        public MimeMessage to(Subscriber subscriber) throws MessagingException {
+            String token = tokens.unsubscribe(subscriber);
+            String unsubscribe = unsubscribeUrl(token);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(sizeHint);
+            for (Enumeration<String> lines = headers(subscriber, token, unsubscribe).getAllHeaderLines();
+                 lines.hasMoreElements(); ) {
+                bytes.writeBytes(lines.nextElement().getBytes(StandardCharsets.UTF_8));
+                bytes.writeBytes(CRLF);
+            }
+            bytes.writeBytes(CRLF);
+            bytes.writeBytes(textHead);
+            text.writeTo(bytes, unsubscribe);
+            bytes.writeBytes(htmlHead);
+            html.writeTo(bytes, escapeHtml(unsubscribe));
+            bytes.writeBytes(tail);
+            // A parsed message is written out as it was read: the parts are not encoded again for each subscriber.
+            return new MimeMessage(session, new SharedByteArrayInputStream(bytes.toByteArray()));
+        }
+
+        private MimeMessage headers(Subscriber subscriber, String token, String unsubscribe) throws MessagingException {
+            MimeMessage headers = new MimeMessage(session);
+            headers.setFrom(from);
+            headers.setRecipient(MimeMessage.RecipientType.TO,
+                    new InternetAddress(headerValue("To", subscriber.email()), true));
+            headers.setSubject(subject, StandardCharsets.UTF_8.name());
+            headers.setSentDate(new Date());
+            headers.setHeader("Message-ID", messageId(subscriber));
+            headers.setHeader("List-Id", headerValue("List-Id", "<" + settings.mail().listId() + ">"));
+            headers.setHeader("List-Unsubscribe", headerValue("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:"
+                    + from.getAddress() + "?subject=unsubscribe%20" + token + ">"));
+            headers.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            headers.setHeader("MIME-Version", "1.0");
+            headers.setHeader("Content-Type", contentType);
+            return headers;
+        }
+    }
+
+    private static String partHeaders(String subtype) {
+        return "Content-Type: text/" + subtype + "; charset=UTF-8\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -91,20 +169,5 @@ public final class MessageFactory {
 
     private static String escapeHtml(String text) {
         return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    /** Keeps our Message-ID: {@code saveChanges()} would otherwise replace it with a random one. */
-    private static final class FixedIdMessage extends MimeMessage {
-        private final String id;
-
-        FixedIdMessage(Session session, String id) {
-            super(session);
-            this.id = id;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", id);
-        }
     }
 }

@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Progress of a long stage, e.g. {@code papers summarised 7/20 (35%), 2.3/s, ETA 6s}. On a terminal one line is
- * rewritten in place (at most five times a second); otherwise (logs, CI, a service) each step is one log line.
+ * rewritten in place (at most five times a second); otherwise (logs, CI, a service) each step is one log line, up
+ * to one line per percent: a send to 10,000 subscribers logs 100 lines, not 10,000.
  */
 public final class Progress {
 
@@ -46,7 +47,9 @@ public final class Progress {
             return;
         }
         if (terminal == null) {
-            LOG.info("Progress: {}", line());
+            if ((long) done * 100 / total != (long) (done - 1) * 100 / total || total <= 100) {
+                LOG.info("Progress: {}", line());
+            }
             return;
         }
         long now = nanoTime.getAsLong();

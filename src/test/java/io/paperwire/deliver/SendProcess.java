@@ -92,6 +92,11 @@ public final class SendProcess {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp", classPath));
+        // e.g. -Dpaperwire.test.sender-jvm-args=-XX:StartFlightRecording=filename=target/send.jfr to profile a sender
+        String extra = System.getProperty("paperwire.test.sender-jvm-args", "");
+        if (!extra.isBlank()) {
+            command.addAll(java.util.List.of(extra.trim().split("\\s+")));
+        }
         if (barrier) {
             command.add("-Dpaperwire.test.barrier=true");
         }
