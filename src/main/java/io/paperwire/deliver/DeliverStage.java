@@ -92,6 +92,7 @@ public final class DeliverStage {
     private final class Send {
         private final RenderedIssue issue;
         private final MessageFactory.IssueMessages messages;
+        private final String slug;
         private final DeliveryLog.Claims claims;
         private final RateLimiter rate = new RateLimiter(settings.ratePerSecond());
         private final AtomicInteger sent = new AtomicInteger();
@@ -104,6 +105,7 @@ public final class DeliverStage {
         Send(MessageFactory.IssueMessages messages, String runId, int unsent) {
             this.issue = messages.issue();
             this.messages = messages;
+            this.slug = issue.issue().slug();
             this.claims = log.claims(issue.issueId(), runId);
             this.progress = Progress.start("messages sent", unsent);
         }
@@ -165,7 +167,7 @@ public final class DeliverStage {
                 LOG.warn("Cannot build issue {} for subscriber {}: {}", issue.issue().slug(), subscriber.id(), e.getMessage());
                 return;
             }
-            String key = issue.issue().slug() + "-" + subscriber.id();
+            String key = slug + "-" + subscriber.id();
             for (int attempt = 1; ; attempt++) {
                 rate.acquire();
                 try {

@@ -8,7 +8,9 @@ import io.paperwire.subscribers.SubscriptionTokens;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.SharedByteArrayInputStream;
 
 import java.io.ByteArrayOutputStream;
@@ -59,11 +61,6 @@ public final class MessageFactory {
         return settings.site().baseUrl().toString().replaceAll("/+$", "") + "/unsubscribe?token=" + token;
     }
 
-    public String messageId(RenderedIssue issue, Subscriber subscriber) {
-        String domain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
-        return "<paperwire." + issue.issue().slug() + "." + subscriber.id() + "@" + domain + ">";
-    }
-
     /** The issue's message for one subscriber; to mail many, prepare the issue once with {@link #forIssue}. */
     public MimeMessage create(RenderedIssue issue, Subscriber subscriber) throws MessagingException {
         return forIssue(issue).to(subscriber);
@@ -79,21 +76,26 @@ public final class MessageFactory {
     /** One issue, encoded once, ready to be addressed to each subscriber. Safe for concurrent use. */
     public final class IssueMessages {
         private final RenderedIssue issue;
-        private final String subject;
-        private final String contentType;
+        private final String messageIdPrefix;
+        private final String messageIdSuffix;
+        private final byte[] fixedHeaders;
         private final byte[] textHead;
         private final QuotedPrintableTemplate text;
         private final byte[] htmlHead;
         private final QuotedPrintableTemplate html;
         private final byte[] tail;
         private final int sizeHint;
+        private volatile DateHeader date = new DateHeader(0, "");
 
-        private IssueMessages(RenderedIssue issue, String subject) {
+        private record DateHeader(long second, String line) {}
+
+        private IssueMessages(RenderedIssue issue, String subject) throws MessagingException {
             this.issue = issue;
-            this.subject = subject;
+            this.messageIdPrefix = "<paperwire." + issue.issue().slug() + ".";
+            this.messageIdSuffix = "@" + from.getAddress().substring(from.getAddress().indexOf('@') + 1) + ">";
             // "=_" never occurs in quoted-printable output, so the boundary cannot occur in either part.
             String boundary = "----=_Paperwire_" + UUID.randomUUID();
-            this.contentType = "multipart/alternative; boundary=\"" + boundary + "\"";
+            this.fixedHeaders = fixedHeaders(subject, "multipart/alternative; boundary=\"" + boundary + "\"");
             this.textHead = ascii("--" + boundary + "\r\n" + partHeaders("plain"));
             this.text = new QuotedPrintableTemplate(issue.text(), RenderStage.UNSUBSCRIBE_URL);
             this.htmlHead = ascii("\r\n--" + boundary + "\r\n" + partHeaders("html"));
@@ -107,18 +109,20 @@ public final class MessageFactory {
         }
 
         public String messageId(Subscriber subscriber) {
-            return MessageFactory.this.messageId(issue, subscriber);
+            return messageIdPrefix + subscriber.id() + messageIdSuffix;
         }
 
         public MimeMessage to(Subscriber subscriber) throws MessagingException {
             String token = tokens.unsubscribe(subscriber);
             String unsubscribe = unsubscribeUrl(token);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(sizeHint);
-            for (Enumeration<String> lines = headers(subscriber, token, unsubscribe).getAllHeaderLines();
-                 lines.hasMoreElements(); ) {
-                bytes.writeBytes(lines.nextElement().getBytes(StandardCharsets.UTF_8));
-                bytes.writeBytes(CRLF);
-            }
+            header(bytes, dateLine());
+            header(bytes, "To: " + MimeUtility.fold(4, new InternetAddress(headerValue("To", subscriber.email()), true)
+                    .toString()));
+            header(bytes, "Message-ID: " + messageId(subscriber));
+            header(bytes, "List-Unsubscribe: " + headerValue("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:"
+                    + from.getAddress() + "?subject=unsubscribe%20" + token + ">"));
+            bytes.writeBytes(fixedHeaders);
             bytes.writeBytes(CRLF);
             bytes.writeBytes(textHead);
             text.writeTo(bytes, unsubscribe);
@@ -129,22 +133,37 @@ public final class MessageFactory {
             return new MimeMessage(session, new SharedByteArrayInputStream(bytes.toByteArray()));
         }
 
-        private MimeMessage headers(Subscriber subscriber, String token, String unsubscribe) throws MessagingException {
+        /** The Date header changes once a second; formatting it for every message would cost more than the rest. */
+        private String dateLine() {
+            long now = System.currentTimeMillis();
+            DateHeader current = date;
+            if (current.second() != now / 1000) {
+                current = new DateHeader(now / 1000, "Date: " + new MailDateFormat().format(new Date(now)));
+                date = current;
+            }
+            return current.line();
+        }
+
+        /** The headers every subscriber's message shares, encoded and folded by Jakarta Mail. */
+        private byte[] fixedHeaders(String subject, String contentType) throws MessagingException {
             MimeMessage headers = new MimeMessage(session);
             headers.setFrom(from);
-            headers.setRecipient(MimeMessage.RecipientType.TO,
-                    new InternetAddress(headerValue("To", subscriber.email()), true));
             headers.setSubject(subject, StandardCharsets.UTF_8.name());
-            headers.setSentDate(new Date());
-            headers.setHeader("Message-ID", messageId(subscriber));
             headers.setHeader("List-Id", headerValue("List-Id", "<" + settings.mail().listId() + ">"));
-            headers.setHeader("List-Unsubscribe", headerValue("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:"
-                    + from.getAddress() + "?subject=unsubscribe%20" + token + ">"));
             headers.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             headers.setHeader("MIME-Version", "1.0");
             headers.setHeader("Content-Type", contentType);
-            return headers;
+            ByteArrayOutputStream lines = new ByteArrayOutputStream();
+            for (Enumeration<String> all = headers.getAllHeaderLines(); all.hasMoreElements(); ) {
+                header(lines, all.nextElement());
+            }
+            return lines.toByteArray();
         }
+    }
+
+    private static void header(ByteArrayOutputStream out, String line) {
+        out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(CRLF);
     }
 
     private static String partHeaders(String subtype) {

@@ -1,7 +1,6 @@
 package io.paperwire.deliver;
 
 import io.paperwire.archive.IssueStore;
-import io.paperwire.paper.DeliveryReport;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.paper.RunRequest;
 
@@ -45,14 +44,48 @@ public final class SendProcess {
                 }
             }
             long start = System.nanoTime();
-            DeliveryReport report = fixture.stage(mailer, delivery).deliver(issue);
+            int sent = System.getProperty("paperwire.test.mailerOnly") != null
+                    ? mailerOnly(fixture, mailer, issue, workers)
+                    : fixture.stage(mailer, delivery).deliver(issue).sent();
             long millis = (System.nanoTime() - start) / 1_000_000;
             long heapPeak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
                     .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-            System.out.println("SENT " + report.sent() + " IN " + millis + " HEAP " + heapPeak / (1024 * 1024));
+            System.out.println("SENT " + sent + " IN " + millis + " HEAP " + heapPeak / (1024 * 1024));
         }
         System.exit(0);
+    }
+
+    /**
+     * Reference of the benchmark: message building and the mailer alone, with no delivery log. The workers build and
+     * send the first subscriber's message as many times as there are subscribers; what the delivery log and the
+     * stage around it cost is the difference.
+     */
+    private static int mailerOnly(DeliveryFixture fixture, Mailer mailer, RenderedIssue issue, int workers)
+            throws Exception {
+        int subscribers = fixture.database.queryOne("SELECT COUNT(*) AS n FROM subscribers", row -> row.getInt("n"))
+                .orElseThrow();
+        MessageFactory.IssueMessages messages = new MessageFactory(fixture.settings, fixture.tokens).forIssue(issue);
+        io.paperwire.subscribers.Subscriber first = fixture.subscriber(0);
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(subscribers);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+        java.util.List<java.util.concurrent.Future<Integer>> running = new java.util.ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            running.add(pool.submit(() -> {
+                int sent = 0;
+                while (left.getAndDecrement() > 0) {
+                    mailer.send("reference", messages.to(first));
+                    sent++;
+                }
+                return sent;
+            }));
+        }
+        int sent = 0;
+        for (java.util.concurrent.Future<Integer> worker : running) {
+            sent += worker.get();
+        }
+        pool.shutdown();
+        return sent;
     }
 
     /** Baseline of the benchmark: a new connection per message, as the static {@code Transport.send} makes. */
@@ -89,6 +122,10 @@ public final class SendProcess {
     }
 
     static ProcessBuilder command(boolean barrier, boolean connectionPerMessage, String... args) {
+        return command(barrier, connectionPerMessage, false, args);
+    }
+
+    static ProcessBuilder command(boolean barrier, boolean connectionPerMessage, boolean mailerOnly, String... args) {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp", classPath));
@@ -102,6 +139,9 @@ public final class SendProcess {
         }
         if (connectionPerMessage) {
             command.add("-Dpaperwire.test.connectionPerMessage=true");
+        }
+        if (mailerOnly) {
+            command.add("-Dpaperwire.test.mailerOnly=true");
         }
         command.add(SendProcess.class.getName());
         command.addAll(java.util.List.of(args));
