@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>First a pending row per (issue, subscriber) is written to the {@link DeliveryLog}; then
  * {@link DeliverySettings#concurrency()} workers take rows, send each message through the {@link Mailer} (each
  * worker reusing its SMTP connection) within the messages-per-second limit, and mark the row sent once the server
- * accepted it. A transient failure is retried with exponential backoff; a recipient the server rejects for good is
+ * accepted it. A login or certificate refused pauses the send at once (no message can go until the settings
+ * change). A transient failure is retried with exponential backoff; a recipient the server rejects for good is
  * marked bounced and never retried; once the run has seen {@link DeliverySettings#errorThreshold()} failures the
  * send pauses, leaving the rest pending for the next run, and the report says so.
  */
@@ -187,6 +188,10 @@ public final class DeliverStage {
                     int seen = errors.incrementAndGet();
                     LOG.warn("Sending {} to subscriber {} failed (attempt {}/{}): {}", issue.issue().slug(),
                             subscriber.id(), attempt, settings.maxAttempts(), error);
+                    if (kind == SendFailure.SETUP_REFUSED) {
+                        pausedBecause.compareAndSet(null, "the SMTP server cannot be used as configured (" + error
+                                + "); check paperwire.smtp.* and PAPERWIRE_SMTP_PASSWORD");
+                    }
                     if (settings.errorThreshold() > 0 && seen >= settings.errorThreshold()) {
                         pausedBecause.compareAndSet(null, seen + " errors reached paperwire.deliver.error-threshold="
                                 + settings.errorThreshold() + " (last: " + error + ")");

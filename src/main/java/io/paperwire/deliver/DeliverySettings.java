@@ -18,15 +18,17 @@ import java.util.Map;
  * @param errorThreshold transient failures in a run after which the send pauses; 0 means never
  * @param ssl            SMTP over SSL from the first byte (port 465) instead of STARTTLS
  * @param timeout        connect, read and write timeout of every SMTP connection
+ * @param sslTrust       hosts whose certificate is trusted without a CA (a relay with a self-signed certificate);
+ *                       empty: the JVM's trust store decides. The host name is checked either way.
  */
 public record DeliverySettings(int concurrency, double ratePerSecond, int maxAttempts, Duration retryBackoff,
-                               int errorThreshold, boolean ssl, Duration timeout) {
+                               int errorThreshold, boolean ssl, Duration timeout, String sslTrust) {
 
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     /** Defaults suited to tests and small lists. */
     public static DeliverySettings defaults() {
-        return new DeliverySettings(4, 0, 3, Duration.ofSeconds(1), 20, false, Duration.ofSeconds(30));
+        return new DeliverySettings(4, 0, 3, Duration.ofSeconds(1), 20, false, Duration.ofSeconds(30), "");
     }
 
     /**
@@ -41,7 +43,8 @@ public record DeliverySettings(int concurrency, double ratePerSecond, int maxAtt
                 Duration.ofMillis((long) p.number("paperwire.deliver.retry-backoff-millis", 0, 60_000, 1000)),
                 (int) p.number("paperwire.deliver.error-threshold", 0, 1_000_000, 20),
                 p.bool("paperwire.smtp.ssl", false),
-                Duration.ofSeconds((long) p.number("paperwire.smtp.timeout-seconds", 1, 600, 30)));
+                Duration.ofSeconds((long) p.number("paperwire.smtp.timeout-seconds", 1, 600, 30)),
+                settings.values().getOrDefault("paperwire.smtp.ssl-trust", "").strip());
         p.throwIfBad();
         return result;
     }
@@ -53,19 +56,24 @@ public record DeliverySettings(int concurrency, double ratePerSecond, int maxAtt
     }
 
     public DeliverySettings withConcurrency(int workers) {
-        return new DeliverySettings(workers, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, ssl, timeout);
+        return new DeliverySettings(workers, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, ssl, timeout, sslTrust);
     }
 
     public DeliverySettings withRatePerSecond(double rate) {
-        return new DeliverySettings(concurrency, rate, maxAttempts, retryBackoff, errorThreshold, ssl, timeout);
+        return new DeliverySettings(concurrency, rate, maxAttempts, retryBackoff, errorThreshold, ssl, timeout, sslTrust);
     }
 
     public DeliverySettings withRetries(int attempts, Duration backoff, int threshold) {
-        return new DeliverySettings(concurrency, ratePerSecond, attempts, backoff, threshold, ssl, timeout);
+        return new DeliverySettings(concurrency, ratePerSecond, attempts, backoff, threshold, ssl, timeout, sslTrust);
+    }
+
+    public DeliverySettings withSsl(boolean implicitTls, String trustedHosts) {
+        return new DeliverySettings(concurrency, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, implicitTls,
+                timeout, trustedHosts);
     }
 
     public DeliverySettings withTimeout(Duration t) {
-        return new DeliverySettings(concurrency, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, ssl, t);
+        return new DeliverySettings(concurrency, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, ssl, t, sslTrust);
     }
 
     /** Reads typed values from the settings map, collecting every problem. */

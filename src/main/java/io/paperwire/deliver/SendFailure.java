@@ -15,10 +15,20 @@ public enum SendFailure {
     /** 5xx to RCPT: the server will never accept mail for this recipient; the subscriber bounced. */
     RECIPIENT_REJECTED,
     /** 5xx to MAIL FROM or DATA: this message is refused (e.g. its size or content), not the recipient. */
-    MESSAGE_REJECTED;
+    MESSAGE_REJECTED,
+    /**
+     * The server refused our login or we refused its certificate: no message can go until the settings change, so
+     * the send pauses at once instead of trying every subscriber.
+     */
+    SETUP_REFUSED;
 
     public static SendFailure classify(MessagingException e) {
         for (Exception link : chain(e)) {
+            if (link instanceof jakarta.mail.AuthenticationFailedException
+                    || link instanceof javax.net.ssl.SSLHandshakeException
+                    || link instanceof java.security.cert.CertificateException) {
+                return SETUP_REFUSED;
+            }
             if (link instanceof SMTPAddressFailedException address) {
                 return isPermanent(address.getReturnCode()) ? RECIPIENT_REJECTED : TRANSIENT;
             }

@@ -55,6 +55,9 @@ public final class SmtpMailer implements Mailer {
         p.put(prefix + "auth", String.valueOf(!settings.username().isBlank()));
         p.put(prefix + "starttls.enable", String.valueOf(!delivery.ssl() && settings.starttls()));
         p.put(prefix + "ssl.checkserveridentity", "true");
+        if (!delivery.sslTrust().isBlank()) {
+            p.put(prefix + "ssl.trust", delivery.sslTrust());
+        }
         p.put(prefix + "connectiontimeout", timeout);
         p.put(prefix + "timeout", timeout);
         p.put(prefix + "writetimeout", timeout);

@@ -23,6 +23,7 @@ class DeliverySettingsTest {
         assertThat(settings.concurrency()).isEqualTo(4);
         assertThat(settings.ratePerSecond()).isZero();
         assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.sslTrust()).as("no relay trusted beyond the JVM's trust store").isEmpty();
     }
 
     @Test

@@ -48,4 +48,12 @@ class SendFailureTest {
         assertThat(SendFailure.classify(new MessagingException("Can't send command to SMTP host")))
                 .isEqualTo(SendFailure.TRANSIENT);
     }
+
+    @Test
+    void aRefusedLoginOrCertificateIsASetupProblemNotAMessageProblem() {
+        assertThat(SendFailure.classify(new jakarta.mail.AuthenticationFailedException("535 5.7.8 Authentication failed")))
+                .isEqualTo(SendFailure.SETUP_REFUSED);
+        assertThat(SendFailure.classify(new MessagingException("Could not connect to SMTP host",
+                new javax.net.ssl.SSLHandshakeException("PKIX path building failed")))).isEqualTo(SendFailure.SETUP_REFUSED);
+    }
 }
