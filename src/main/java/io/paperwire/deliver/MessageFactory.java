@@ -120,8 +120,8 @@ public final class MessageFactory {
             header(bytes, "To: " + MimeUtility.fold(4, new InternetAddress(headerValue("To", subscriber.email()), true)
                     .toString()));
             header(bytes, "Message-ID: " + messageId(subscriber));
-            header(bytes, "List-Unsubscribe: " + headerValue("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:"
-                    + from.getAddress() + "?subject=unsubscribe%20" + token + ">"));
+            header(bytes, "List-Unsubscribe: " + MimeUtility.fold(18, headerValue("List-Unsubscribe", "<" + unsubscribe
+                    + ">, <mailto:" + from.getAddress() + "?subject=unsubscribe%20" + token + ">")));
             bytes.writeBytes(fixedHeaders);
             bytes.writeBytes(CRLF);
             bytes.writeBytes(textHead);
@@ -152,7 +152,7 @@ public final class MessageFactory {
             headers.setHeader("List-Id", headerValue("List-Id", "<" + settings.mail().listId() + ">"));
             headers.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             headers.setHeader("MIME-Version", "1.0");
-            headers.setHeader("Content-Type", contentType);
+            headers.setHeader("Content-Type", MimeUtility.fold(14, contentType));
             ByteArrayOutputStream lines = new ByteArrayOutputStream();
             for (Enumeration<String> all = headers.getAllHeaderLines(); all.hasMoreElements(); ) {
                 header(lines, all.nextElement());

@@ -11,6 +11,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,14 +73,18 @@ class MessageFactoryTest {
     }
 
     @Test
-    void everyLineOfTheMessageStaysWithinTheQuotedPrintableLimit() throws Exception {
+    void everyLineStaysWithinTheLimitsHeadersFoldedAt78AndQuotedPrintableAt76() throws Exception {
         MessageFactory factory = factory();
         RenderedIssue issue = issue("z".repeat(5000) + LINK + " " + "€".repeat(500), "<p>" + LINK + "</p>" + "q".repeat(999));
         byte[] bytes = bytes(factory.create(issue, new Subscriber(8, "bo@example.org", Subscriber.State.ACTIVE, "t")));
 
-        String body = new String(bytes, StandardCharsets.US_ASCII);
-        String[] lines = body.substring(body.indexOf("\r\n\r\n") + 4).split("\r\n");
-        assertThat(lines).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(76));
+        String message = new String(bytes, StandardCharsets.US_ASCII);
+        String[] headerLines = message.substring(0, message.indexOf("\r\n\r\n")).split("\r\n");
+        // Folded at whitespace: only a line holding one token that cannot be broken (a long URI) may pass 78.
+        assertThat(headerLines).allSatisfy(line -> assertThat(line.length() <= 78 || line.strip().split(" ").length <= 2)
+                .as(line).isTrue());
+        String body = message.substring(message.indexOf("\r\n\r\n") + 4);
+        assertThat(body.split("\r\n")).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(76));
         assertThat(body).doesNotContain(LINK);
     }
 
@@ -100,9 +105,9 @@ class MessageFactoryTest {
         assertThat(toAda.getSentDate()).isNotNull();
         assertThat(toAda.getMessageID()).isEqualTo(messages.messageId(ada)).isEqualTo("<paperwire.2024-W21.7@paperwire.example>");
         assertThat(toAda.getHeader("List-Id", null)).isNotBlank();
-        assertThat(toAda.getHeader("List-Unsubscribe", null)).startsWith("<" + factory.unsubscribeUrl(ada) + ">, <mailto:");
+        assertThat(MimeUtility.unfold(toAda.getHeader("List-Unsubscribe", null))).startsWith("<" + factory.unsubscribeUrl(ada) + ">, <mailto:");
         assertThat(toAda.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
-        assertThat(toBo.getHeader("List-Unsubscribe", null)).startsWith("<" + factory.unsubscribeUrl(bo) + ">");
+        assertThat(MimeUtility.unfold(toBo.getHeader("List-Unsubscribe", null))).startsWith("<" + factory.unsubscribeUrl(bo) + ">");
         assertThat(factory.unsubscribeUrl(bo)).isNotEqualTo(factory.unsubscribeUrl(ada));
         assertThat(toBo.getMessageID()).isNotEqualTo(toAda.getMessageID());
     }
