@@ -22,11 +22,19 @@ public enum SendFailure {
      */
     SETUP_REFUSED;
 
+    /** 530 login or STARTTLS required, 534 mechanism too weak, 535 credentials invalid, 538 encryption required. */
+    private static final java.util.Set<Integer> LOGIN_OR_TLS_REQUIRED = java.util.Set.of(530, 534, 535, 538);
+
     public static SendFailure classify(MessagingException e) {
         for (Exception link : chain(e)) {
             if (link instanceof jakarta.mail.AuthenticationFailedException
                     || link instanceof javax.net.ssl.SSLHandshakeException
                     || link instanceof java.security.cert.CertificateException) {
+                return SETUP_REFUSED;
+            }
+            if (link instanceof SMTPSendFailedException send && LOGIN_OR_TLS_REQUIRED.contains(send.getReturnCode())
+                    || link instanceof SMTPAddressFailedException address
+                    && LOGIN_OR_TLS_REQUIRED.contains(address.getReturnCode())) {
                 return SETUP_REFUSED;
             }
             if (link instanceof SMTPAddressFailedException address) {

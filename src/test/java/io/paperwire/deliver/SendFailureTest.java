@@ -55,5 +55,8 @@ class SendFailureTest {
                 .isEqualTo(SendFailure.SETUP_REFUSED);
         assertThat(SendFailure.classify(new MessagingException("Could not connect to SMTP host",
                 new javax.net.ssl.SSLHandshakeException("PKIX path building failed")))).isEqualTo(SendFailure.SETUP_REFUSED);
+        assertThat(SendFailure.classify(new SMTPSendFailedException("MAIL FROM", 530,
+                "530 5.7.0 Must issue a STARTTLS command first", null, null, null, null)))
+                .isEqualTo(SendFailure.SETUP_REFUSED);
     }
 }
