@@ -273,6 +273,14 @@ public final class DeliveryLog {
         private volatile RuntimeException recorderFailure;
         private long after = -1;
         private boolean exhausted;
+        private java.util.concurrent.CompletableFuture<List<Subscriber>> nextPage;
+        /** Reads pages ahead; never interrupted (an interrupt inside H2's file I/O would close the database). */
+        private final java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> {
+                    Thread t = new Thread(r, "deliver-reader");
+                    t.setDaemon(true);
+                    return t;
+                });
 
         private record Sent(long subscriberId, String messageId) {}
 
@@ -284,22 +292,46 @@ public final class DeliveryLog {
             recorder.start();
         }
 
+        /**
+         * Hands out the page in memory; the next page is read ahead on the reader thread once half of this one is
+         * out, so the workers do not stand still while the database is read.
+         */
         @Override
         public synchronized Optional<Claim> next() {
             if (recorderFailure != null) {
                 throw recorderFailure;
             }
             if (page.isEmpty() && !exhausted) {
-                List<Subscriber> rows = database.query(CANDIDATES + " AND d.subscriber_id > ? ORDER BY d.subscriber_id"
-                        + " LIMIT " + PAGE, DeliveryLog::subscriber, issueId, after);
-                page.addAll(rows);
-                exhausted = rows.size() < PAGE;
-                if (!rows.isEmpty()) {
-                    after = rows.get(rows.size() - 1).id();
-                }
+                take(nextPage != null ? await(nextPage) : page(after));
+                nextPage = null;
+            }
+            if (!exhausted && nextPage == null && page.size() <= PAGE / 2) {
+                long from = after;
+                nextPage = java.util.concurrent.CompletableFuture.supplyAsync(() -> page(from), reader);
             }
             Subscriber next = page.poll();
             return Optional.ofNullable(next).map(CursorClaim::new);
+        }
+
+        private List<Subscriber> page(long afterSubscriber) {
+            return database.query(CANDIDATES + " AND d.subscriber_id > ? ORDER BY d.subscriber_id LIMIT " + PAGE,
+                    DeliveryLog::subscriber, issueId, afterSubscriber);
+        }
+
+        private void take(List<Subscriber> rows) {
+            page.addAll(rows);
+            exhausted = rows.size() < PAGE;
+            if (!rows.isEmpty()) {
+                after = rows.get(rows.size() - 1).id();
+            }
+        }
+
+        private static List<Subscriber> await(java.util.concurrent.CompletableFuture<List<Subscriber>> pending) {
+            try {
+                return pending.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
         }
 
         @Override
@@ -309,7 +341,9 @@ public final class DeliveryLog {
         @Override
         public void finish() {
             finishing = true;
+            reader.shutdown();
             try {
+                reader.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
                 recorder.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
