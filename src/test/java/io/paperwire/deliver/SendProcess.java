@@ -122,13 +122,15 @@ public final class SendProcess {
     }
 
     static ProcessBuilder command(boolean barrier, boolean connectionPerMessage, String... args) {
-        return command(barrier, connectionPerMessage, false, args);
+        return command(barrier, connectionPerMessage, false, java.util.List.of(), args);
     }
 
-    static ProcessBuilder command(boolean barrier, boolean connectionPerMessage, boolean mailerOnly, String... args) {
+    static ProcessBuilder command(boolean barrier, boolean connectionPerMessage, boolean mailerOnly,
+                                  java.util.List<String> jvmOptions, String... args) {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp", classPath));
+        command.addAll(jvmOptions);
         // e.g. -Dpaperwire.test.sender-jvm-args=-XX:StartFlightRecording=filename=target/send.jfr to profile a sender
         String extra = System.getProperty("paperwire.test.sender-jvm-args", "");
         if (!extra.isBlank()) {
