@@ -1,6 +1,7 @@
 package io.paperwire;
 
 import io.paperwire.cli.ArchiveCommand;
+import io.paperwire.cli.CollectCommand;
 import io.paperwire.cli.PreviewCommand;
 import io.paperwire.cli.ApproveCommand;
 import io.paperwire.cli.RunCommand;
@@ -19,7 +20,7 @@ import java.util.Map;
 @Command(name = "paperwire", mixinStandardHelpOptions = true, version = "Paperwire 0.1.0",
         description = "A weekly AI-paper newsletter: arXiv and Hugging Face → selection → summaries → email and web archive.",
         subcommands = {RunCommand.class, ServeCommand.class, SubscribersCommand.class, ApproveCommand.class,
-                PreviewCommand.class, ArchiveCommand.class,
+                PreviewCommand.class, ArchiveCommand.class, CollectCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Paperwire {
 

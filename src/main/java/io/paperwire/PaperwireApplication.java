@@ -16,6 +16,7 @@ import io.paperwire.render.PreviewWriter;
 import io.paperwire.render.RenderStage;
 import io.paperwire.render.TemplateEngine;
 import io.paperwire.select.SelectStage;
+import io.paperwire.source.AnnouncementCapture;
 import io.paperwire.source.LiveSources;
 import io.paperwire.source.PaperStore;
 import io.paperwire.select.SelectionSettings;
@@ -65,6 +66,7 @@ public final class PaperwireApplication implements AutoCloseable {
     private final DeliverySettings delivery;
     private final Main main = new Main();
     private final SourceStage sources;
+    private final AnnouncementCapture announcements;
     private final Operations operations;
     private ProducerTemplate producer;
 
@@ -77,7 +79,9 @@ public final class PaperwireApplication implements AutoCloseable {
     public PaperwireApplication(PaperwireSettings settings, Mode mode) {
         this.settings = settings;
         // First, so that bad source settings stop the start before the database is opened.
-        this.sources = new SourceStage(new LiveSources(settings));
+        LiveSources live = new LiveSources(settings);
+        this.sources = new SourceStage(live);
+        this.announcements = new AnnouncementCapture(live.announcementFeed());
         this.database = Database.open(settings.db(), settings.dataDir());
         this.templates = new TemplateEngine(settings.home().resolve("templates"));
         this.delivery = DeliverySettings.from(settings);
@@ -122,6 +126,10 @@ public final class PaperwireApplication implements AutoCloseable {
         return files;
     }
 
+    public AnnouncementCapture announcements() {
+        return announcements;
+    }
+
     public Database database() {
         return database;
     }
@@ -146,6 +154,7 @@ public final class PaperwireApplication implements AutoCloseable {
         LlmSettings llm = LlmSettings.from(settings);
         Summarizer summarizer = ChatModels.summarizer(llm, settings.home().resolve("templates"));
         main.bind("sources", sources);
+        main.bind("announcements", announcements);
         main.bind("papers", new PaperStore(database));
         SelectionSettings selecting = SelectionSettings.from(settings);
         main.bind("selector", new SelectStage(selecting, selecting.llmRatingTop() > 0 && llm.usesLlm()

@@ -67,16 +67,28 @@ public final class ArxivRssSource implements PaperSource {
         return NAME;
     }
 
-    @Override
-    public SourceResult fetch(Week week) {
+    /**
+     * What one capture of the current announcement day found: the day stored (if any), its announcements, and the
+     * problems met on the way.
+     */
+    public record Capture(LocalDate today, int announcements, List<String> problems, List<SourceException> failures,
+                          int requests) {}
+
+    /**
+     * Stores the current announcement day: the feed, or the listing pages when the feed fails or is empty on a
+     * weekday. RSS mode needs this on every announcement day (serve's daily schedule, or {@code paperwire collect}).
+     */
+    public Capture capture() {
         List<String> problems = new ArrayList<>();
-        int requests = 0;
         List<SourceException> failures = new ArrayList<>();
+        int requests = 0;
+        int announcements = 0;
         LocalDate today = LocalDate.now(clock.withZone(ARXIV_ZONE));
         boolean needListing;
         try {
             requests++;
             AnnouncementDay day = captureRss();
+            announcements = day.items().size();
             needListing = day.items().isEmpty() && isAnnouncementDay(today);
             if (needListing) {
                 problems.add(NAME + ": the feed is empty on " + today + ", an announcement day; reading the listing pages ("
@@ -91,13 +103,22 @@ public final class ArxivRssSource implements PaperSource {
             for (String category : settings.categories()) {
                 try {
                     requests++;
-                    captureListing(category, today);
+                    announcements += captureListing(category, today);
                 } catch (SourceException e) {
                     failures.add(e);
                     problems.add(e.getMessage());
                 }
             }
         }
+        return new Capture(today, announcements, List.copyOf(problems), List.copyOf(failures), requests);
+    }
+
+    @Override
+    public SourceResult fetch(Week week) {
+        Capture capture = capture();
+        List<String> problems = new ArrayList<>(capture.problems());
+        List<SourceException> failures = capture.failures();
+        int requests = capture.requests();
         List<LocalDate> stored = storedDays(week);
         if (stored.isEmpty() && !failures.isEmpty()) {
             throw failures.get(0);
@@ -151,7 +172,8 @@ public final class ArxivRssSource implements PaperSource {
         return day;
     }
 
-    private void captureListing(String category, LocalDate today) {
+    /** @return the announcements stored */
+    private int captureListing(String category, LocalDate today) {
         URI uri = listingUri(category);
         byte[] body = get(LISTING, uri);
         AnnouncementDay day;
@@ -164,6 +186,7 @@ public final class ArxivRssSource implements PaperSource {
         if (!day.items().isEmpty()) {
             store(day.date() != null ? day.date() : today, "listing-" + category + ".html", body);
         }
+        return day.items().size();
     }
 
     private byte[] get(String source, URI uri) {

@@ -55,10 +55,8 @@ public final class LiveSources implements SourceStage.Sources {
                     HuggingFaceSource.daily(sample, settings.hf(), sourceSettings.hfPageSize()));
         }
         List<PaperSource> sources = new ArrayList<>();
-        sources.add(sourceSettings.mode() == SourceSettings.Mode.RSS
-                ? new ArxivRssSource(arxivFetcher, settings.arxiv(), sourceSettings.announceTypes(), rssArchive,
-                Clock.systemUTC())
-                : new ArxivApiSource(arxivFetcher, settings.arxiv(), sourceSettings.pageRetries()));
+        sources.add(announcementFeed().<PaperSource>map(feed -> feed)
+                .orElseGet(() -> new ArxivApiSource(arxivFetcher, settings.arxiv(), sourceSettings.pageRetries())));
         sources.add(HuggingFaceSource.daily(huggingFaceFetcher, settings.hf(), sourceSettings.hfPageSize()));
         if (sourceSettings.hfTrending()) {
             sources.add(HuggingFaceSource.trending(huggingFaceFetcher, settings.hf(), sourceSettings.hfPageSize()));
@@ -66,4 +64,11 @@ public final class LiveSources implements SourceStage.Sources {
         return sources;
     }
 
+    /** The daily announcement feed in RSS mode, sharing the arXiv client and pacing; empty in API mode. */
+    public java.util.Optional<ArxivRssSource> announcementFeed() {
+        return sourceSettings.mode() == SourceSettings.Mode.RSS
+                ? java.util.Optional.of(new ArxivRssSource(arxivFetcher, settings.arxiv(), sourceSettings.announceTypes(),
+                rssArchive, Clock.systemUTC()))
+                : java.util.Optional.empty();
+    }
 }

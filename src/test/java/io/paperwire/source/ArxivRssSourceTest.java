@@ -170,6 +170,31 @@ class ArxivRssSourceTest {
     }
 
     @Test
+    void aDayCapturedOnItsMorningIsInTheWeekEvenWhenTheWeeklyRunFindsTheFeedGone() {
+        feedAnswers(feed(pubDate(MONDAY), item(id(0, 1), 1, "new", "Monday One", "Text.", "cs.AI"),
+                item(id(0, 2), 1, "cross", "Monday Two", "Text.", "stat.ML", "cs.LG")));
+        clock.morningOf(MONDAY);
+
+        ArxivRssSource.Capture monday = source().capture();
+
+        assertThat(monday.today()).isEqualTo(MONDAY);
+        assertThat(monday.announcements()).isEqualTo(2);
+        assertThat(monday.problems()).isEmpty();
+        assertThat(archive.resolve(MONDAY.toString())).isDirectory();
+
+        // Friday: the feed shows Friday only, and the week still has Monday's papers from the morning capture.
+        LocalDate friday = MONDAY.plusDays(4);
+        server.resetAll();
+        feedAnswers(feed(pubDate(friday), item(id(4, 1), 1, "new", "Friday One", "Text.", "cs.LG")));
+        clock.morningOf(friday);
+
+        SourceResult week = source().fetch(WEEK);
+
+        assertThat(week.papers()).extracting(p -> p.id().value()).containsExactlyInAnyOrder(id(0, 1), id(0, 2), id(4, 1));
+        assertThat(requests("/list/cs.AI/new")).as("no listing needed").isZero();
+    }
+
+    @Test
     void anEmptyFeedOnAWeekdayFallsBackToTheListingButOnAWeekendItIsBelieved() {
         feedAnswers(feed(pubDate(MONDAY.plusDays(5))));
         clock.morningOf(MONDAY.plusDays(5));
