@@ -15,7 +15,10 @@ import java.util.Map;
 import static io.paperwire.ops.ServeNode.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The weekly schedule of {@code serve}: Quartz fires the cron once, and a missed fire is caught up once. */
+/**
+ * The schedules of {@code serve}: Quartz fires the weekly cron once, a missed fire is caught up once, and in RSS mode
+ * the daily capture stores the announcement day.
+ */
 class ScheduleIT {
 
     @TempDir
@@ -78,6 +81,38 @@ class ScheduleIT {
                 "paperwire.schedule.grace-minutes", "1"))) {
             Thread.sleep(2000);
             assertThat(node.runs().recent(10)).isEmpty();
+        }
+    }
+
+    @Test
+    void inRssModeTheDailyScheduleStoresTheAnnouncementDay() throws Exception {
+        com.github.tomakehurst.wiremock.WireMockServer arxiv = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+        arxiv.start();
+        try {
+            java.time.ZoneId arxivZone = java.time.ZoneId.of("America/New_York");
+            java.time.LocalDate today = java.time.LocalDate.now(arxivZone);
+            arxiv.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/rss/cs.AI+cs.LG").willReturn(
+                    com.github.tomakehurst.wiremock.client.WireMock.ok(io.paperwire.source.ArxivRssParserTest.feed(
+                            today.atStartOfDay(arxivZone).format(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                                    .withLocale(java.util.Locale.ENGLISH)),
+                            io.paperwire.source.ArxivRssParserTest.item("2411.00001", 1, "new", "One", "Text.", "cs.AI")))));
+            Map<String, String> settings = Map.of(
+                    "paperwire.arxiv.mode", "rss",
+                    "paperwire.arxiv.categories", "cs.AI cs.LG",
+                    "paperwire.arxiv.rss-url", arxiv.baseUrl() + "/rss",
+                    "paperwire.arxiv.delay-seconds", "0",
+                    "paperwire.schedule.cron", "0 0 0 1 1 ? 2099",
+                    "paperwire.schedule.announcements-cron", "* * * * * ?",
+                    "paperwire.schedule.announcements-time-zone", "UTC");
+            try (ServeNode node = ServeNode.start(home, Map.of(), settings)) {
+                Path day = home.resolve("data/arxiv-announcements").resolve(today.toString());
+                awaitUntil(Duration.ofSeconds(30), () -> java.nio.file.Files.isDirectory(day));
+                assertThat(day.resolve("rss.xml")).isRegularFile();
+                assertThat(node.runs().recent(10)).as("the daily capture is no run").isEmpty();
+            }
+        } finally {
+            arxiv.stop();
         }
     }
 }

@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ArxivRssParserTest {
+public class ArxivRssParserTest {
 
     private final ArxivRssParser parser = new ArxivRssParser();
 
-    static String feed(String pubDate, String... items) {
+    public static String feed(String pubDate, String... items) {
         return """
                 <?xml version='1.0' encoding='UTF-8'?>
                 <rss xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns:dc="http://purl.org/dc/elements/1.1/" version="2.0">
@@ -31,7 +31,7 @@ class ArxivRssParserTest {
                 """.formatted(pubDate, String.join("\n", items));
     }
 
-    static String item(String id, int version, String type, String title, String abstractText, String... categories) {
+    public static String item(String id, int version, String type, String title, String abstractText, String... categories) {
         StringBuilder cats = new StringBuilder();
         for (String c : categories) {
             cats.append("      <category>").append(c).append("</category>\n");
