@@ -181,7 +181,7 @@ public final class Database implements AutoCloseable {
     /**
      * Closes the pool. An embedded H2 database is shut down first, on this thread: left to the pool, H2 would close
      * (and compact) the file on a pool thread the pool waits for only so long, and a command that exits right after
-     * could cut that write short.
+     * could cut that write short. The shutdown holds for every pool on that file in this JVM: open one per process.
      */
     @Override
     public void close() {
