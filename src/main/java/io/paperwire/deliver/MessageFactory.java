@@ -115,7 +115,7 @@ public final class MessageFactory {
         public MimeMessage to(Subscriber subscriber) throws MessagingException {
             String token = tokens.unsubscribe(subscriber);
             String unsubscribe = unsubscribeUrl(token);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(sizeHint);
+            MessageBytes bytes = new MessageBytes(sizeHint);
             header(bytes, dateLine());
             header(bytes, "To: " + MimeUtility.fold(4, new InternetAddress(headerValue("To", subscriber.email()), true)
                     .toString()));
@@ -130,7 +130,7 @@ public final class MessageFactory {
             html.writeTo(bytes, escapeHtml(unsubscribe));
             bytes.writeBytes(tail);
             // A parsed message is written out as it was read: the parts are not encoded again for each subscriber.
-            return new MimeMessage(session, new SharedByteArrayInputStream(bytes.toByteArray()));
+            return new MimeMessage(session, bytes.asInput());
         }
 
         /** The Date header changes once a second; formatting it for every message would cost more than the rest. */
@@ -158,6 +158,17 @@ public final class MessageFactory {
                 header(lines, all.nextElement());
             }
             return lines.toByteArray();
+        }
+    }
+
+    /** A message being assembled, read back without a copy of its ~30 KB. */
+    private static final class MessageBytes extends ByteArrayOutputStream {
+        MessageBytes(int size) {
+            super(size);
+        }
+
+        SharedByteArrayInputStream asInput() {
+            return new SharedByteArrayInputStream(buf, 0, count);
         }
     }
 
