@@ -40,11 +40,15 @@ class ServeIT {
         try {
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> health = null;
-            for (int i = 0; i < 100 && health == null; i++) {
+            // The HTTP server listens a moment before the routes are on it, and answers 404 meanwhile.
+            for (int i = 0; i < 100 && (health == null || health.statusCode() == 404); i++) {
                 try {
                     health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                             .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 } catch (java.io.IOException notYet) {
+                    health = null;
+                }
+                if (health == null || health.statusCode() == 404) {
                     Thread.sleep(100);
                 }
             }

@@ -53,7 +53,11 @@ final class ServeNode implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         ServeNode node = new ServeNode(app, thread, port);
-        node.awaitUntil(Duration.ofSeconds(60), () -> node.getQuietly("/health") != null);
+        // The HTTP server listens a moment before the routes are on it, and answers 404 meanwhile.
+        node.awaitUntil(Duration.ofSeconds(60), () -> {
+            HttpResponse<String> health = node.getQuietly("/health");
+            return health != null && health.statusCode() != 404;
+        });
         return node;
     }
 

@@ -54,11 +54,16 @@ final class ServeProcess implements AutoCloseable {
                 throw new AssertionError("serve exited with " + process.exitValue() + ":\n" + log());
             }
             try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/health")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                // The HTTP server listens a moment before the routes are on it, and answers 404 meanwhile.
+                if (health.statusCode() != 404) {
+                    return health;
+                }
             } catch (IOException notYet) {
-                Thread.sleep(250);
+                // not listening yet
             }
+            Thread.sleep(250);
         }
         throw new AssertionError("serve did not answer /health within " + limit + ":\n" + log());
     }
