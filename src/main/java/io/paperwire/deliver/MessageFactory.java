@@ -133,7 +133,7 @@ public final class MessageFactory {
             return new MimeMessage(session, bytes.asInput());
         }
 
-        /** The Date header changes once a second; formatting it for every message would cost more than the rest. */
+        /** The Date header changes once a second, so it is formatted once a second, not once a message. */
         private String dateLine() {
             long now = System.currentTimeMillis();
             DateHeader current = date;
