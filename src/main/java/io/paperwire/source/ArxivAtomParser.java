@@ -143,17 +143,8 @@ public final class ArxivAtomParser {
 
     private EntryFields readEntry(XMLStreamReader xml) throws XMLStreamException {
         EntryFields entry = new EntryFields();
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-                continue;
-            }
-            if (event != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
-            switch (xml.getLocalName()) {
+        XmlChildren.each(xml, name -> {
+            switch (name) {
                 case "id" -> entry.id = xml.getElementText();
                 case "title" -> entry.title = xml.getElementText();
                 case "summary" -> entry.summary = xml.getElementText();
@@ -162,41 +153,44 @@ public final class ArxivAtomParser {
                 case "comment" -> entry.comment = xml.getElementText();
                 case "journal_ref" -> entry.journalRef = xml.getElementText();
                 case "doi" -> entry.doi = xml.getElementText();
+                case "author" -> entry.authors.add(readAuthor(xml));
                 case "primary_category" -> {
                     entry.primaryCategory = xml.getAttributeValue(null, "term");
-                    depth++;
+                    return false;
                 }
                 case "category" -> {
                     String term = xml.getAttributeValue(null, "term");
                     if (term != null && !term.isBlank()) {
                         entry.categories.add(term.strip());
                     }
-                    depth++;
+                    return false;
                 }
-                case "author" -> entry.authors.add(readAuthor(xml));
-                default -> depth++;
+                default -> {
+                    return false;
+                }
             }
-        }
+            return true;
+        });
         return entry;
     }
 
     private Author readAuthor(XMLStreamReader xml) throws XMLStreamException {
-        String name = "";
+        StringBuilder name = new StringBuilder();
         List<String> affiliations = new ArrayList<>();
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (event == XMLStreamConstants.START_ELEMENT) {
-                switch (xml.getLocalName()) {
-                    case "name" -> name = Text.normalise(xml.getElementText());
-                    case "affiliation" -> affiliations.add(Text.normalise(xml.getElementText()));
-                    default -> depth++;
+        XmlChildren.each(xml, child -> {
+            switch (child) {
+                case "name" -> {
+                    name.setLength(0);
+                    name.append(Text.normalise(xml.getElementText()));
+                }
+                case "affiliation" -> affiliations.add(Text.normalise(xml.getElementText()));
+                default -> {
+                    return false;
                 }
             }
-        }
-        return new Author(name, String.join("; ", affiliations));
+            return true;
+        });
+        return new Author(name.toString(), String.join("; ", affiliations));
     }
 
     private static final class EntryFields {

@@ -106,17 +106,8 @@ public final class ArxivRssParser {
 
     private Item readItem(XMLStreamReader xml) throws XMLStreamException {
         Item item = new Item();
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-                continue;
-            }
-            if (event != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
-            switch (xml.getLocalName()) {
+        XmlChildren.each(xml, name -> {
+            switch (name) {
                 case "title" -> item.title = xml.getElementText();
                 case "link" -> item.link = xml.getElementText();
                 case "description" -> item.description = xml.getElementText();
@@ -127,9 +118,12 @@ public final class ArxivRssParser {
                 case "creator" -> item.creator = xml.getElementText();
                 case "DOI" -> item.doi = xml.getElementText();
                 case "journal_reference" -> item.journalRef = xml.getElementText();
-                default -> depth++;
+                default -> {
+                    return false;
+                }
             }
-        }
+            return true;
+        });
         return item;
     }
 
