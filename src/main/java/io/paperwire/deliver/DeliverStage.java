@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Sends a published issue to every active subscriber who has not had it yet (the sample run mails the demo reader
  * when the list is empty).
  *
- * <p>First a pending row per (issue, subscriber) is written to the {@link DeliveryLog}; then
- * {@link DeliverySettings#concurrency()} workers take rows, send each message through the {@link Mailer} (each
+ * <p>A pending row per (issue, subscriber) is written to the {@link DeliveryLog} before that subscriber's message
+ * goes; {@link DeliverySettings#concurrency()} workers take rows, send each message through the {@link Mailer} (each
  * worker reusing its SMTP connection) within the messages-per-second limit, and mark the row sent once the server
  * accepted it. A login or certificate refused pauses the send at once (no message can go until the settings
  * change). A transient failure is retried with exponential backoff; a recipient the server rejects for good is
@@ -66,9 +66,8 @@ public final class DeliverStage {
             throw new IllegalStateException("cannot mail issue " + slug + ": " + e.getMessage() + "; nothing was sent", e);
         }
         List<Subscriber.State> recipients = recipientStates(issue);
-        log.enqueue(issue.issueId(), recipients);
         DeliveryLog.Counts before = log.counts(issue.issueId(), recipients);
-        Send send = new Send(prepared, UUID.randomUUID().toString(), before.total() - before.sent());
+        Send send = new Send(prepared, UUID.randomUUID().toString(), recipients);
         send.run();
         DeliveryLog.Counts after = log.counts(issue.issueId(), recipients);
         String paused = send.pausedBecause.get() == null ? "" : send.pausedBecause.get();
@@ -103,12 +102,12 @@ public final class DeliverStage {
         private final AtomicReference<String> pausedBecause = new AtomicReference<>();
         private final Progress progress;
 
-        Send(MessageFactory.IssueMessages messages, String runId, int unsent) {
+        Send(MessageFactory.IssueMessages messages, String runId, List<Subscriber.State> recipients) {
             this.issue = messages.issue();
             this.messages = messages;
             this.slug = issue.issue().slug();
-            this.claims = log.claims(issue.issueId(), runId);
-            this.progress = Progress.start("messages sent", unsent);
+            this.progress = Progress.start("messages sent", log.unsent(issue.issueId(), recipients));
+            this.claims = log.claims(issue.issueId(), runId, recipients);
         }
 
         void run() {

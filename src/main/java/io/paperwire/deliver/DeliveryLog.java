@@ -17,11 +17,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The delivery log: one row per (issue, subscriber), created {@code pending} before anything is sent and moved to
+ * The delivery log: one row per (issue, subscriber), created {@code pending} before its message is sent and moved to
  * {@code sent} (with the Message-ID) only once the SMTP server accepted the message, so a rerun after a crash sends
  * exactly what is missing.
  *
- * <p>Workers take rows through {@link #claims(long, String)}. On PostgreSQL each claim is a row lock taken with
+ * <p>Workers take rows through {@link #claims(long, String, List)}. On PostgreSQL each claim is a row lock taken with
  * {@code SELECT … FOR UPDATE SKIP LOCKED} and held until the row is marked, so several processes can share one
  * send: a row is never handed to two workers, and a row whose process dies is unlocked by the server and taken by
  * the next run. The embedded H2 database is open in one process only, and its {@code SKIP LOCKED} applies the
@@ -68,11 +68,11 @@ public final class DeliveryLog {
 
     /**
      * Creates the missing pending rows of this issue for every subscriber in one of {@code states}; existing rows
-     * (sent or not) are kept as they are. Safe to run from several processes at once.
+     * (sent or not) are kept as they are. Safe to run from several processes at once. {@link #claims} calls it.
      *
      * @return rows created
      */
-    public int enqueue(long issueId, List<Subscriber.State> states) {
+    int enqueue(long issueId, List<Subscriber.State> states) {
         return database.update("INSERT INTO deliveries (issue_id, subscriber_id, state, attempts, updated_at)"
                 + " SELECT ?, s.id, 'pending', 0, ? FROM subscribers s WHERE s.state IN (" + placeholders(states) + ")"
                 + " ON CONFLICT DO NOTHING", params(issueId, Instant.now(), states));
@@ -91,11 +91,32 @@ public final class DeliveryLog {
     }
 
     /**
-     * A source of claims on this issue's unsent rows for one send; {@code runId} marks rows that failed in this
-     * run so the run does not take them again (the next run does).
+     * A source of claims on this issue's unsent rows for one send to the subscribers in one of {@code states};
+     * {@code runId} marks rows that failed in this run so the run does not take them again (the next run does).
+     * The pending rows are created first: on PostgreSQL all at once (several processes may share the send), on H2 a
+     * chunk at a time just ahead of the workers, so the first message goes out without waiting for ten thousand
+     * inserts. Either way a row exists before its message is sent.
      */
-    public Claims claims(long issueId, String runId) {
-        return database.isPostgres() ? new LockingClaims(issueId, runId) : new CursorClaims(issueId, runId);
+    public Claims claims(long issueId, String runId, List<Subscriber.State> states) {
+        if (database.isPostgres()) {
+            enqueue(issueId, states);
+            return new LockingClaims(issueId, runId);
+        }
+        return new CursorClaims(issueId, runId, states);
+    }
+
+    /**
+     * How many subscribers in one of {@code states} have not been sent this issue (nor bounced on it): what a send
+     * has before it.
+     */
+    public int unsent(long issueId, List<Subscriber.State> states) {
+        int recipients = database.queryOne("SELECT COUNT(*) AS n FROM subscribers WHERE state IN ("
+                + placeholders(states) + ")", row -> row.getInt("n"), states.stream().map(Subscriber.State::column)
+                .toArray()).orElse(0);
+        int done = database.queryOne("SELECT COUNT(*) AS n FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id"
+                        + " WHERE d.issue_id = ? AND d.state IN ('sent', 'bounced') AND s.state IN (" + placeholders(states) + ")",
+                row -> row.getInt("n"), params(issueId, null, states)).orElse(0);
+        return recipients - done;
     }
 
     /** Hands unsent rows to workers; each worker calls {@link #next()} from its own thread. */
@@ -258,23 +279,28 @@ public final class DeliveryLog {
         }
     }
 
-    /** H2, one process: workers share a cursor over the unsent rows in subscriber order; each row is handed out once. */
+    /**
+     * H2, one process: the workers share a cursor over the recipients in subscriber order; each is handed out once.
+     * The cursor moves a chunk at a time: the chunk's recipients are read, their missing pending rows inserted, and
+     * those already sent or bounced left out, on a reader thread while the workers send the chunk before.
+     */
     private final class CursorClaims implements Claims {
-        private static final int PAGE = 1000;
+        private static final int CHUNK = 1000;
         private static final int MAX_BATCH = 500;
         /** Each H2 commit rewrites the changed pages (milliseconds); grouping bounds that to a few per second. */
         private static final java.time.Duration GROUP_COMMIT = java.time.Duration.ofMillis(50);
         private final long issueId;
         private final String runId;
-        private final Deque<Subscriber> page = new ArrayDeque<>();
-        private final java.util.concurrent.BlockingQueue<Sent> marks = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final List<Subscriber.State> states;
+        private final Deque<Subscriber> chunk = new ArrayDeque<>();
+        private final java.util.Queue<Sent> marks = new java.util.concurrent.ConcurrentLinkedQueue<>();
         private final Thread recorder;
         private volatile boolean finishing;
         private volatile RuntimeException recorderFailure;
         private long after = -1;
         private boolean exhausted;
-        private java.util.concurrent.CompletableFuture<List<Subscriber>> nextPage;
-        /** Reads pages ahead; never interrupted (an interrupt inside H2's file I/O would close the database). */
+        private java.util.concurrent.CompletableFuture<Chunk> nextChunk;
+        /** Prepares chunks ahead; never interrupted (an interrupt inside H2's file I/O would close the database). */
         private final java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(
                 r -> {
                     Thread t = new Thread(r, "deliver-reader");
@@ -284,49 +310,77 @@ public final class DeliveryLog {
 
         private record Sent(long subscriberId, String messageId) {}
 
-        CursorClaims(long issueId, String runId) {
+        /** The unsent recipients of one stretch of subscriber ids, up to and including {@code last}. */
+        private record Chunk(List<Subscriber> unsent, long last, boolean end) {}
+
+        CursorClaims(long issueId, String runId, List<Subscriber.State> states) {
             this.issueId = issueId;
             this.runId = runId;
+            this.states = List.copyOf(states);
             this.recorder = new Thread(this::record, "deliver-recorder-" + issueId);
             recorder.setDaemon(true);
             recorder.start();
         }
 
-        /**
-         * Hands out the page in memory; the next page is read ahead on the reader thread once half of this one is
-         * out, so the workers do not stand still while the database is read.
-         */
+        /** Hands out the chunk in memory; the next one is prepared on the reader thread once half of this one is out. */
         @Override
         public synchronized Optional<Claim> next() {
             if (recorderFailure != null) {
                 throw recorderFailure;
             }
-            if (page.isEmpty() && !exhausted) {
-                take(nextPage != null ? await(nextPage) : page(after));
-                nextPage = null;
+            while (chunk.isEmpty() && !exhausted) {
+                take(nextChunk != null ? await(nextChunk) : chunk(after));
+                nextChunk = null;
             }
-            if (!exhausted && nextPage == null && page.size() <= PAGE / 2) {
+            if (!exhausted && nextChunk == null && chunk.size() <= CHUNK / 2) {
                 long from = after;
-                nextPage = java.util.concurrent.CompletableFuture.supplyAsync(() -> page(from), reader);
+                nextChunk = java.util.concurrent.CompletableFuture.supplyAsync(() -> chunk(from), reader);
             }
-            Subscriber next = page.poll();
-            return Optional.ofNullable(next).map(CursorClaim::new);
+            return Optional.ofNullable(chunk.poll()).map(CursorClaim::new);
         }
 
-        private List<Subscriber> page(long afterSubscriber) {
-            return database.query(CANDIDATES + " AND d.subscriber_id > ? ORDER BY d.subscriber_id LIMIT " + PAGE,
-                    DeliveryLog::subscriber, issueId, afterSubscriber);
+        private Chunk chunk(long afterSubscriber) {
+            return database.inTransaction(c -> {
+                Object[] range = new Object[states.size() + 1];
+                for (int i = 0; i < states.size(); i++) {
+                    range[i] = states.get(i).column();
+                }
+                range[states.size()] = afterSubscriber;
+                List<Subscriber> recipients = Database.query(c, "SELECT id AS subscriber_id, email, state, token"
+                        + " FROM subscribers WHERE state IN (" + placeholders(states) + ") AND id > ? ORDER BY id"
+                        + " LIMIT " + CHUNK, DeliveryLog::subscriber, range);
+                if (recipients.isEmpty()) {
+                    return new Chunk(List.of(), afterSubscriber, true);
+                }
+                long first = recipients.get(0).id();
+                long last = recipients.get(recipients.size() - 1).id();
+                List<Object> insert = new java.util.ArrayList<>(List.of(issueId, Instant.now()));
+                states.forEach(state -> insert.add(state.column()));
+                insert.addAll(List.of(first, last, issueId));
+                Database.update(c, "INSERT INTO deliveries (issue_id, subscriber_id, state, attempts, updated_at)"
+                        + " SELECT ?, s.id, 'pending', 0, ? FROM subscribers s WHERE s.state IN (" + placeholders(states)
+                        + ") AND s.id BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM deliveries d"
+                        + " WHERE d.issue_id = ? AND d.subscriber_id = s.id)", insert.toArray());
+                // One query per state: with the state equal, H2 reads only those rows of the queue index.
+                java.util.Set<Long> done = new java.util.HashSet<>();
+                for (String state : List.of("sent", "bounced")) {
+                    done.addAll(Database.query(c, "SELECT subscriber_id FROM deliveries WHERE issue_id = ? AND state = ?"
+                            + " AND subscriber_id BETWEEN ? AND ?", row -> row.getLong("subscriber_id"), issueId, state,
+                            first, last));
+                }
+                List<Subscriber> unsent = done.isEmpty() ? recipients
+                        : recipients.stream().filter(r -> !done.contains(r.id())).toList();
+                return new Chunk(unsent, last, recipients.size() < CHUNK);
+            });
         }
 
-        private void take(List<Subscriber> rows) {
-            page.addAll(rows);
-            exhausted = rows.size() < PAGE;
-            if (!rows.isEmpty()) {
-                after = rows.get(rows.size() - 1).id();
-            }
+        private void take(Chunk next) {
+            chunk.addAll(next.unsent());
+            after = next.last();
+            exhausted = next.end();
         }
 
-        private static List<Subscriber> await(java.util.concurrent.CompletableFuture<List<Subscriber>> pending) {
+        private static Chunk await(java.util.concurrent.CompletableFuture<Chunk> pending) {
             try {
                 return pending.join();
             } catch (java.util.concurrent.CompletionException e) {
@@ -341,6 +395,7 @@ public final class DeliveryLog {
         @Override
         public void finish() {
             finishing = true;
+            java.util.concurrent.locks.LockSupport.unpark(recorder);
             reader.shutdown();
             try {
                 reader.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
@@ -354,50 +409,38 @@ public final class DeliveryLog {
         }
 
         /**
-         * Writes queued marks in group commits until finished and drained: the first mark opens a window of
-         * {@link #GROUP_COMMIT}, and what arrives within it goes into the same commit. Never interrupted: an
-         * interrupt inside H2's file I/O would close the database file.
+         * Every {@link #GROUP_COMMIT} writes the marks queued since, in one commit, until finished and drained. The
+         * workers never wake this thread: a wake-up per message (a futex call each) cost more than the commit.
+         * Never interrupted: an interrupt inside H2's file I/O would close the database file.
          */
         private void record() {
             List<Sent> batch = new java.util.ArrayList<>();
             while (true) {
-                Sent first = poll(20_000_000L);
-                if (first == null) {
-                    if (finishing && marks.isEmpty()) {
+                boolean last = finishing;
+                for (Sent sent; batch.size() < MAX_BATCH && (sent = marks.poll()) != null; ) {
+                    batch.add(sent);
+                }
+                if (!batch.isEmpty()) {
+                    try {
+                        database.inTransaction(c -> {
+                            writeMarks(c, batch);
+                            return null;
+                        });
+                    } catch (RuntimeException e) {
+                        recorderFailure = new DatabaseException("cannot record deliveries of issue " + issueId
+                                + "; sending stopped: " + e.getMessage(), e);
                         return;
                     }
-                    continue;
-                }
-                batch.add(first);
-                long windowEnds = System.nanoTime() + GROUP_COMMIT.toNanos();
-                while (batch.size() < MAX_BATCH && !finishing) {
-                    Sent next = poll(windowEnds - System.nanoTime());
-                    if (next == null) {
-                        break;
+                    if (batch.size() == MAX_BATCH) {
+                        batch.clear();
+                        continue;
                     }
-                    batch.add(next);
-                    marks.drainTo(batch, MAX_BATCH - batch.size());
+                    batch.clear();
                 }
-                marks.drainTo(batch, MAX_BATCH - batch.size());
-                try {
-                    database.inTransaction(c -> {
-                        writeMarks(c, batch);
-                        return null;
-                    });
-                } catch (RuntimeException e) {
-                    recorderFailure = new DatabaseException("cannot record deliveries of issue " + issueId
-                            + "; sending stopped: " + e.getMessage(), e);
+                if (last && marks.isEmpty()) {
                     return;
                 }
-                batch.clear();
-            }
-        }
-
-        private Sent poll(long nanos) {
-            try {
-                return nanos <= 0 ? marks.poll() : marks.poll(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                return marks.poll();
+                java.util.concurrent.locks.LockSupport.parkNanos(GROUP_COMMIT.toNanos());
             }
         }
 

@@ -69,8 +69,7 @@ class EmbeddedDeliveryLogDurabilityIT {
 
     /** What the deliver stage does to the log, without the SMTP conversation: four workers claim and mark. */
     private static void markAllSent(DeliveryLog log, long issueId) throws Exception {
-        log.enqueue(issueId, List.of(Subscriber.State.ACTIVE));
-        DeliveryLog.Claims claims = log.claims(issueId, "run-" + issueId);
+        DeliveryLog.Claims claims = log.claims(issueId, "run-" + issueId, List.of(Subscriber.State.ACTIVE));
         ExecutorService workers = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> running = new ArrayList<>();
