@@ -14,9 +14,14 @@ import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.SharedByteArrayInputStream;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Date;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -41,6 +46,7 @@ public final class MessageFactory {
     private final SubscriptionTokens tokens;
     private final Session session;
     private final InternetAddress from;
+    private final String unsubscribeBase;
 
     public MessageFactory(PaperwireSettings settings, SubscriptionTokens tokens) {
         this.settings = settings;
@@ -51,6 +57,7 @@ public final class MessageFactory {
         } catch (jakarta.mail.internet.AddressException e) {
             throw new IllegalArgumentException("paperwire.mail.from: " + e.getMessage(), e);
         }
+        this.unsubscribeBase = settings.site().baseUrl().toString().replaceAll("/+$", "") + "/unsubscribe?token=";
     }
 
     public String unsubscribeUrl(Subscriber subscriber) {
@@ -58,7 +65,7 @@ public final class MessageFactory {
     }
 
     private String unsubscribeUrl(String token) {
-        return settings.site().baseUrl().toString().replaceAll("/+$", "") + "/unsubscribe?token=" + token;
+        return unsubscribeBase + token;
     }
 
     /** The issue's message for one subscriber; to mail many, prepare the issue once with {@link #forIssue}. */
@@ -78,13 +85,12 @@ public final class MessageFactory {
         private final RenderedIssue issue;
         private final String messageIdPrefix;
         private final String messageIdSuffix;
-        private final byte[] fixedHeaders;
+        private final List<String> fixedHeaders;
         private final byte[] textHead;
         private final QuotedPrintableTemplate text;
         private final byte[] htmlHead;
         private final QuotedPrintableTemplate html;
         private final byte[] tail;
-        private final int sizeHint;
         private volatile DateHeader date = new DateHeader(0, "");
 
         private record DateHeader(long second, String line) {}
@@ -101,7 +107,6 @@ public final class MessageFactory {
             this.htmlHead = ascii("\r\n--" + boundary + "\r\n" + partHeaders("html"));
             this.html = new QuotedPrintableTemplate(issue.html(), RenderStage.UNSUBSCRIBE_URL);
             this.tail = ascii("\r\n--" + boundary + "--\r\n");
-            this.sizeHint = 2048 + (issue.text().length() + issue.html().length()) * 9 / 8;
         }
 
         public RenderedIssue issue() {
@@ -115,22 +120,21 @@ public final class MessageFactory {
         public MimeMessage to(Subscriber subscriber) throws MessagingException {
             String token = tokens.unsubscribe(subscriber);
             String unsubscribe = unsubscribeUrl(token);
-            MessageBytes bytes = new MessageBytes(sizeHint);
-            header(bytes, dateLine());
-            header(bytes, "To: " + MimeUtility.fold(4, new InternetAddress(headerValue("To", subscriber.email()), true)
-                    .toString()));
-            header(bytes, "Message-ID: " + messageId(subscriber));
-            header(bytes, "List-Unsubscribe: " + MimeUtility.fold(18, headerValue("List-Unsubscribe", "<" + unsubscribe
-                    + ">, <mailto:" + from.getAddress() + "?subject=unsubscribe%20" + token + ">")));
-            bytes.writeBytes(fixedHeaders);
-            bytes.writeBytes(CRLF);
-            bytes.writeBytes(textHead);
-            text.writeTo(bytes, unsubscribe);
-            bytes.writeBytes(htmlHead);
-            html.writeTo(bytes, escapeHtml(unsubscribe));
-            bytes.writeBytes(tail);
-            // A parsed message is written out as it was read: the parts are not encoded again for each subscriber.
-            return new MimeMessage(session, bytes.asInput());
+            List<String> own = List.of(dateLine(),
+                    "To: " + MimeUtility.fold(4, new InternetAddress(headerValue("To", subscriber.email()), true).toString()),
+                    "Message-ID: " + messageId(subscriber),
+                    "List-Unsubscribe: " + MimeUtility.fold(18, headerValue("List-Unsubscribe", "<" + unsubscribe
+                            + ">, <mailto:" + from.getAddress() + "?subject=unsubscribe%20" + token + ">")));
+            return new AddressedMessage(session, own, fixedHeaders, out -> writeBody(out, unsubscribe));
+        }
+
+        /** Both parts with this subscriber's link spliced in: the encoded text is copied, not encoded again. */
+        private void writeBody(OutputStream out, String unsubscribe) throws IOException {
+            out.write(textHead);
+            text.writeTo(out, unsubscribe);
+            out.write(htmlHead);
+            html.writeTo(out, escapeHtml(unsubscribe));
+            out.write(tail);
         }
 
         /** The Date header changes once a second, so it is formatted once a second, not once a message. */
@@ -145,7 +149,7 @@ public final class MessageFactory {
         }
 
         /** The headers every subscriber's message shares, encoded and folded by Jakarta Mail. */
-        private byte[] fixedHeaders(String subject, String contentType) throws MessagingException {
+        private List<String> fixedHeaders(String subject, String contentType) throws MessagingException {
             MimeMessage headers = new MimeMessage(session);
             headers.setFrom(from);
             headers.setSubject(subject, StandardCharsets.UTF_8.name());
@@ -153,28 +157,61 @@ public final class MessageFactory {
             headers.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             headers.setHeader("MIME-Version", "1.0");
             headers.setHeader("Content-Type", MimeUtility.fold(14, contentType));
-            ByteArrayOutputStream lines = new ByteArrayOutputStream();
-            for (Enumeration<String> all = headers.getAllHeaderLines(); all.hasMoreElements(); ) {
-                header(lines, all.nextElement());
+            return Collections.list(headers.getAllHeaderLines());
+        }
+    }
+
+    /**
+     * One subscriber's message, written straight from the issue's encoded parts: no copy of the ~30 KB body per
+     * subscriber and no parse of it. Its headers are a MimeMessage's like any other; the body is produced on demand,
+     * streamed by {@link #writeTo} and buffered only when the content is read.
+     */
+    private static final class AddressedMessage extends MimeMessage {
+        private final Body body;
+
+        @FunctionalInterface
+        interface Body {
+            void writeTo(OutputStream out) throws IOException;
+        }
+
+        AddressedMessage(Session session, List<String> ownHeaders, List<String> sharedHeaders, Body body) {
+            super(session);
+            ownHeaders.forEach(headers::addHeaderLine);
+            sharedHeaders.forEach(headers::addHeaderLine);
+            this.body = body;
+            saved = true;
+        }
+
+        /** Keeps the stable Message-ID through {@code saveChanges()}: a resend after a crash carries the same one. */
+        @Override
+        protected void updateMessageID() {
+        }
+
+        @Override
+        public void writeTo(OutputStream os, String[] ignoreList) throws IOException, MessagingException {
+            if (modified) {
+                super.writeTo(os, ignoreList);
+                return;
             }
-            return lines.toByteArray();
+            for (Enumeration<String> lines = getNonMatchingHeaderLines(ignoreList); lines.hasMoreElements(); ) {
+                os.write(lines.nextElement().getBytes(StandardCharsets.UTF_8));
+                os.write(CRLF);
+            }
+            os.write(CRLF);
+            body.writeTo(os);
+            os.flush();
         }
-    }
 
-    /** A message being assembled, read back without a copy of its ~30 KB. */
-    private static final class MessageBytes extends ByteArrayOutputStream {
-        MessageBytes(int size) {
-            super(size);
+        @Override
+        protected InputStream getContentStream() throws MessagingException {
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            try {
+                body.writeTo(content);
+            } catch (IOException e) {
+                throw new MessagingException("cannot write the message body: " + e.getMessage(), e);
+            }
+            return new SharedByteArrayInputStream(content.toByteArray());
         }
-
-        SharedByteArrayInputStream asInput() {
-            return new SharedByteArrayInputStream(buf, 0, count);
-        }
-    }
-
-    private static void header(ByteArrayOutputStream out, String line) {
-        out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(CRLF);
     }
 
     private static String partHeaders(String subtype) {

@@ -34,7 +34,7 @@ final class QuotedPrintableTemplate {
     }
 
     /** Writes the encoded text with {@code value} at every placeholder. */
-    void writeTo(ByteArrayOutputStream out, String value) {
+    void writeTo(OutputStream out, String value) throws IOException {
         byte[] encodedValue = encodedPieces.size() > 1 ? encode(value) : new byte[0];
         boolean atLineStart = true;
         for (int i = 0; i < encodedPieces.size(); i++) {
@@ -46,14 +46,14 @@ final class QuotedPrintableTemplate {
     }
 
     /** Appends one encoded piece, after a soft break unless at a line start; empty pieces add nothing. */
-    private static boolean append(ByteArrayOutputStream out, byte[] encoded, boolean atLineStart) {
+    private static boolean append(OutputStream out, byte[] encoded, boolean atLineStart) throws IOException {
         if (encoded.length == 0) {
             return atLineStart;
         }
         if (!atLineStart) {
-            out.writeBytes(SOFT_BREAK);
+            out.write(SOFT_BREAK);
         }
-        out.writeBytes(encoded);
+        out.write(encoded);
         return encoded[encoded.length - 1] == '\n';
     }
 

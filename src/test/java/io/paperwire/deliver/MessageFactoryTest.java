@@ -113,6 +113,28 @@ class MessageFactoryTest {
     }
 
     @Test
+    void theMessageObjectReadsAsItsBytesDoAndKeepsItsMessageIdThroughSaveChanges() throws Exception {
+        MessageFactory factory = factory();
+        Subscriber ada = new Subscriber(7, "ada@example.org", Subscriber.State.ACTIVE, "token-7");
+        MimeMessage message = factory.create(issue("Bye: " + LINK, "<a href=\"" + LINK + "\">bye</a>"), ada);
+        MimeMessage received = roundTrip(message);
+
+        assertThat(message.getMessageID()).isEqualTo(received.getMessageID());
+        assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly("ada@example.org");
+        assertThat(message.getSubject()).isEqualTo(received.getSubject());
+        MimeMultipart parts = (MimeMultipart) message.getContent();
+        assertThat(parts.getBodyPart(0).getContent()).isEqualTo("Bye: " + factory.unsubscribeUrl(ada))
+                .isEqualTo(((MimeMultipart) received.getContent()).getBodyPart(0).getContent());
+
+        String id = message.getMessageID();
+        message.saveChanges();
+        assertThat(message.getMessageID()).isEqualTo(id);
+
+        message.setHeader("X-Edited", "yes");
+        assertThat(new String(bytes(message), StandardCharsets.US_ASCII)).contains("X-Edited: yes\r\n");
+    }
+
+    @Test
     void anAddressWithALineBreakIsRefusedAndTheRestStillBuild() throws Exception {
         MessageFactory.IssueMessages messages = factory().forIssue(issue(LINK, LINK));
 
