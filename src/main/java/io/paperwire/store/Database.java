@@ -74,7 +74,9 @@ public final class Database implements AutoCloseable {
                     + rootMessage(e) + " (check paperwire.db.url, paperwire.db.username and PAPERWIRE_DB_PASSWORD)", e);
         }
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            String[] locations = settings.isPostgres() ? new String[] {"classpath:db/migration"}
+                    : new String[] {"classpath:db/migration", "classpath:db/h2"};
+            Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw new DatabaseException("cannot migrate the database " + settings.url() + ": " + rootMessage(e), e);
