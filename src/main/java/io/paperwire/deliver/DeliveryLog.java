@@ -146,10 +146,6 @@ public final class DeliveryLog {
         void failed(String error);
     }
 
-    private static final String CANDIDATES = "SELECT d.subscriber_id, s.email, s.state, s.token"
-            + " FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id"
-            + " WHERE d.issue_id = ? AND d.state IN ('pending', 'failed') AND s.state IN ('active', 'demo')";
-
     private static Subscriber subscriber(ResultSet row) throws SQLException {
         return new Subscriber(row.getLong("subscriber_id"), row.getString("email"),
                 Subscriber.State.valueOf(row.getString("state").toUpperCase(Locale.ROOT)), row.getString("token"));
@@ -182,11 +178,18 @@ public final class DeliveryLog {
         return error == null ? null : error.length() > 2000 ? error.substring(0, 2000) : error;
     }
 
-    /** PostgreSQL: a row lock per claim, held on the worker's own connection until the row is marked. */
+    /**
+     * PostgreSQL: a row lock per claim, held on the worker's own connection until the row is marked. Pending rows are
+     * taken in subscriber order from the queue index, each worker of this process starting above the highest
+     * subscriber claimed so far, so a claim reads a few index entries, not every row sent before it. Once nothing is
+     * pending above that, a sweep from the start takes what another process left behind (a row it held when it
+     * died, say), then the rows that failed in earlier runs.
+     */
     private final class LockingClaims implements Claims {
         private final long issueId;
         private final String runId;
         private final ThreadLocal<Connection> connections = new ThreadLocal<>();
+        private final java.util.concurrent.atomic.AtomicLong highestClaimed = new java.util.concurrent.atomic.AtomicLong(-1);
 
         LockingClaims(long issueId, String runId) {
             this.issueId = issueId;
@@ -197,21 +200,41 @@ public final class DeliveryLog {
         public Optional<Claim> next() {
             try {
                 Connection c = connection();
-                try (PreparedStatement statement = c.prepareStatement(CANDIDATES
-                        + " AND (d.failed_run IS NULL OR d.failed_run <> ?)"
-                        + " ORDER BY d.subscriber_id LIMIT 1 FOR UPDATE OF d SKIP LOCKED")) {
-                    statement.setLong(1, issueId);
-                    statement.setString(2, runId);
-                    try (ResultSet row = statement.executeQuery()) {
-                        if (!row.next()) {
-                            c.commit();
-                            return Optional.empty();
-                        }
-                        return Optional.of(new LockedClaim(c, subscriber(row)));
-                    }
+                Optional<Subscriber> row = claim(c, State.PENDING, highestClaimed.get());
+                if (row.isEmpty()) {
+                    row = claim(c, State.PENDING, -1);
                 }
+                if (row.isEmpty()) {
+                    row = claim(c, State.FAILED, -1);
+                }
+                if (row.isEmpty()) {
+                    c.commit();
+                    return Optional.empty();
+                }
+                highestClaimed.accumulateAndGet(row.get().id(), Math::max);
+                return Optional.of(new LockedClaim(c, row.get()));
             } catch (SQLException e) {
                 throw new DatabaseException("cannot claim a delivery of issue " + issueId + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Locks the first row in {@code state} above {@code subscriberId} that no one else holds. */
+        private Optional<Subscriber> claim(Connection c, State state, long subscriberId) throws SQLException {
+            // One state, so the queue index yields the rows in subscriber order; the lower bound on both tables, as
+            // PostgreSQL may drive the join from either side.
+            try (PreparedStatement statement = c.prepareStatement("SELECT d.subscriber_id, s.email, s.state, s.token"
+                    + " FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id"
+                    + " WHERE d.issue_id = ? AND d.state = ? AND s.state IN ('active', 'demo')"
+                    + " AND (d.failed_run IS NULL OR d.failed_run <> ?) AND d.subscriber_id > ? AND s.id > ?"
+                    + " ORDER BY d.subscriber_id LIMIT 1 FOR UPDATE OF d SKIP LOCKED")) {
+                statement.setLong(1, issueId);
+                statement.setString(2, state.column());
+                statement.setString(3, runId);
+                statement.setLong(4, subscriberId);
+                statement.setLong(5, subscriberId);
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() ? Optional.of(subscriber(row)) : Optional.empty();
+                }
             }
         }
 

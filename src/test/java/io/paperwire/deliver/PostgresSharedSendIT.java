@@ -68,6 +68,43 @@ class PostgresSharedSendIT {
     }
 
     @Test
+    void aRowAnotherSenderHeldWhileTheWorkersPassedItIsTakenOnceItIsReleased() throws Exception {
+        String url = SERVER + "?currentSchema=" + schema;
+        try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of("paperwire.db.url", url, "paperwire.db.username", user))) {
+            fixture.addSubscribers(0, 50);
+            long issueId = fixture.publishIssue(1, 500).issueId();
+            DeliveryLog log = new DeliveryLog(fixture.database);
+            List<io.paperwire.subscribers.Subscriber.State> active = List.of(io.paperwire.subscribers.Subscriber.State.ACTIVE);
+            DeliveryLog.Claims claims = log.claims(issueId, "run-1", active);
+            long held = fixture.subscriber(10).id();
+
+            List<Long> handedOut = new ArrayList<>();
+            try (Connection other = DriverManager.getConnection(url, user, "")) {
+                other.setAutoCommit(false);
+                // Another sender holds subscriber 10's row, as a process does while it sends (and until it dies).
+                other.createStatement().executeQuery("SELECT * FROM deliveries WHERE issue_id = " + issueId
+                        + " AND subscriber_id = " + held + " FOR UPDATE").close();
+                for (int i = 0; i < 45; i++) {
+                    DeliveryLog.Claim claim = claims.next().orElseThrow();
+                    handedOut.add(claim.subscriber().id());
+                    claim.sent("<" + claim.subscriber().id() + "@paperwire.example>");
+                }
+                assertThat(handedOut).doesNotContain(held);
+                other.rollback();
+            }
+            for (java.util.Optional<DeliveryLog.Claim> claim; (claim = claims.next()).isPresent(); ) {
+                handedOut.add(claim.get().subscriber().id());
+                claim.get().sent("<" + claim.get().subscriber().id() + "@paperwire.example>");
+            }
+            claims.release();
+            claims.finish();
+
+            assertThat(handedOut).hasSize(50).doesNotHaveDuplicates().contains(held);
+            assertThat(fixture.deliveries(issueId, "sent")).isEqualTo(50);
+        }
+    }
+
+    @Test
     void twoSenderProcessesShareA2000SubscriberSendWithNoDuplicateAndNoGap() throws Exception {
         String url = SERVER + "?currentSchema=" + schema;
         Map<String, String> db = Map.of("paperwire.db.url", url, "paperwire.db.username", user);
