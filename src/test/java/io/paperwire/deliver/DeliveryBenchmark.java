@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fresh one started with {@code -XX:TieredStopAtLevel=1}, which README recommends for one-shot runs on two cores
  * (there the optimising compiler takes a core's worth of CPU from a send that lasts seconds); and a warmed-up JVM,
  * which sends two issues first and then three more, measured (the steady state a longer list, or a later send in one
- * {@code serve} process, runs at). Median of 3 runs each.
+ * {@code serve} process, runs at). With a PostgreSQL on 127.0.0.1:5432, the stage once more with the delivery log
+ * there (the row locks of a shared send). Median of 3 runs each, taken round-robin with smtp-source so that a drift
+ * in the machine's speed touches every figure alike.
  */
 class DeliveryBenchmark {
 
@@ -78,28 +81,42 @@ class DeliveryBenchmark {
             System.out.printf("Delivery benchmark: %d subscribers, %d-byte messages, to %s on 127.0.0.1:%d%n",
                     SUBSCRIBERS, messageBytes, target, port);
 
+            // Round-robin: each round runs every set-up once and smtp-source last, so each figure and its
+            // baselines are measured over the same stretch of time on a machine whose speed drifts.
             List<Double> pooled = new ArrayList<>();
-            for (int run = 1; run <= RUNS; run++) {
-                try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of())) {
-                    fixture.publishIssue(run + 1, ISSUE_HTML_BYTES);
-                }
-                pooled.add(sendInOwnJvm(port, Sender.DELIVER_STAGE).get(0));
-            }
-
             List<Double> perMessageConnection = new ArrayList<>();
-            for (int run = 1; run <= RUNS; run++) {
-                try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of())) {
-                    fixture.publishIssue(RUNS + run + 1, ISSUE_HTML_BYTES);
-                }
-                perMessageConnection.add(sendInOwnJvm(port, Sender.CONNECTION_PER_MESSAGE).get(0));
-            }
-
             List<Double> quickJit = new ArrayList<>();
-            for (int run = 1; run <= RUNS; run++) {
-                try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of())) {
-                    fixture.publishIssue(2 * RUNS + run + 1, ISSUE_HTML_BYTES);
+            List<Double> mailerOnly = new ArrayList<>();
+            List<Double> postgres = new ArrayList<>();
+            List<Double> source = new ArrayList<>();
+            Optional<PostgresSchema> server = PostgresSchema.create();
+            try {
+                if (server.isPresent()) {
+                    try (DeliveryFixture fixture = new DeliveryFixture(home.resolve("pg"), server.get().settings())) {
+                        fixture.addSubscribers(0, SUBSCRIBERS);
+                    }
+                } else {
+                    System.out.println("BENCH PostgreSQL figure skipped: no PostgreSQL answers on 127.0.0.1:5432");
                 }
-                quickJit.add(sendInOwnJvm(port, Sender.DELIVER_STAGE_C1).get(0));
+                int edition = 1;
+                for (int run = 1; run <= RUNS; run++) {
+                    pooled.add(sendAfterPublishing(++edition, port, Sender.DELIVER_STAGE));
+                    perMessageConnection.add(sendAfterPublishing(++edition, port, Sender.CONNECTION_PER_MESSAGE));
+                    quickJit.add(sendAfterPublishing(++edition, port, Sender.DELIVER_STAGE_C1));
+                    mailerOnly.add(sendInOwnJvm(port, Sender.MAILER_ONLY, home).get(0));
+                    if (server.isPresent()) {
+                        try (DeliveryFixture fixture = new DeliveryFixture(home.resolve("pg"), server.get().settings())) {
+                            fixture.publishIssue(run, ISSUE_HTML_BYTES);
+                        }
+                        postgres.add(sendInOwnJvm(port, Sender.DELIVER_STAGE_POSTGRES, home.resolve("pg"),
+                                server.get().url(), server.get().user()).get(0));
+                    }
+                    if (postfix) {
+                        source.add(smtpSource(port, messageBytes));
+                    }
+                }
+            } finally {
+                server.ifPresent(PostgresSchema::drop);
             }
 
             // Steady state, as a list longer than 10,000 or a later send in one `serve` process sees it: one JVM
@@ -107,12 +124,10 @@ class DeliveryBenchmark {
             try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of())) {
                 fixture.publishIssue(100, ISSUE_HTML_BYTES);
             }
-            List<Double> warmRounds = sendInOwnJvm(port, Sender.DELIVER_STAGE_WARM);
+            List<Double> warmRounds = sendInOwnJvm(port, Sender.DELIVER_STAGE_WARM, home);
             List<Double> warmedUp = warmRounds.subList(WARM_UP_SENDS, warmRounds.size());
-
-            List<Double> mailerOnly = new ArrayList<>();
-            for (int run = 1; run <= RUNS; run++) {
-                mailerOnly.add(sendInOwnJvm(port, Sender.MAILER_ONLY).get(0));
+            if (postfix) {
+                source.add(smtpSource(port, messageBytes));
             }
 
             String name = "deliver 10k x " + messageBytes / 1024 + "KB to " + (postfix ? "smtp-sink" : "GreenMail");
@@ -121,16 +136,20 @@ class DeliveryBenchmark {
                     Bench.median(mailerOnly));
             Bench.report(name + " (JVM " + QUICK_JIT + ")", quickJit, "msg/s", "Transport.send, a connection per message",
                     Bench.median(perMessageConnection));
+            if (!postgres.isEmpty()) {
+                Bench.report(name + " (PostgreSQL delivery log)", postgres, "msg/s", "Transport.send, a connection per message",
+                        Bench.median(perMessageConnection));
+            }
             if (postfix) {
-                List<Double> source = new ArrayList<>();
-                for (int run = 1; run <= RUNS; run++) {
-                    source.add(smtpSource(port, messageBytes));
-                }
                 Bench.report(name, pooled, "msg/s", "Postfix smtp-source -d -s 4 (machine limit)", Bench.median(source));
                 Bench.report(name + " (JVM " + QUICK_JIT + ")", quickJit, "msg/s",
                         "Postfix smtp-source -d -s 4 (machine limit)", Bench.median(source));
                 Bench.report(name + " (warmed-up JVM)", warmedUp, "msg/s",
                         "Postfix smtp-source -d -s 4 (machine limit)", Bench.median(source));
+                if (!postgres.isEmpty()) {
+                    Bench.report(name + " (PostgreSQL delivery log)", postgres, "msg/s",
+                            "Postfix smtp-source -d -s 4 (machine limit)", Bench.median(source));
+                }
             } else {
                 System.out.println("BENCH smtp-source baseline skipped: Postfix is not installed (ran against GreenMail)");
             }
@@ -153,6 +172,7 @@ class DeliveryBenchmark {
         /** One JVM sending WARM_UP_SENDS + RUNS issues in a row; the first ones warm it up. */
         DELIVER_STAGE_WARM("pooled transports, one JVM, issue after issue", "-Dpaperwire.test.rounds=" + (WARM_UP_SENDS + RUNS),
                 "-Dpaperwire.test.issueBytes=" + ISSUE_HTML_BYTES),
+        DELIVER_STAGE_POSTGRES("pooled transports, delivery log on PostgreSQL"),
         MAILER_ONLY("no delivery log, pooled transports");
 
         final String description;
@@ -166,10 +186,19 @@ class DeliveryBenchmark {
 
     static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
 
-    /** Runs {@link SendProcess} with -Xmx256m and returns its messages per second, per send; reports its peak heap. */
-    private List<Double> sendInOwnJvm(int port, Sender mode) throws Exception {
+    private double sendAfterPublishing(int edition, int port, Sender mode) throws Exception {
+        try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of())) {
+            fixture.publishIssue(edition, ISSUE_HTML_BYTES);
+        }
+        return sendInOwnJvm(port, mode, home).get(0);
+    }
+
+    /** Runs {@link SendProcess} on {@code senderHome} (and the database given, if any); messages per second, per send. */
+    private List<Double> sendInOwnJvm(int port, Sender mode, Path senderHome, String... database) throws Exception {
+        List<String> args = new ArrayList<>(List.of(senderHome.toString(), String.valueOf(port), "4"));
+        args.addAll(List.of(database));
         Process sender = SendProcess.command(false, mode == Sender.CONNECTION_PER_MESSAGE, mode == Sender.MAILER_ONLY,
-                mode.jvmOptions, home.toString(), String.valueOf(port), "4").start();
+                mode.jvmOptions, args.toArray(String[]::new)).start();
         List<String> output = new String(sender.getInputStream().readAllBytes()).lines().toList();
         assertThat(sender.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(sender.exitValue()).as(String.join("\n", output)).isZero();
@@ -224,5 +253,35 @@ class DeliveryBenchmark {
             }
         }
         throw new AssertionError("smtp-sink did not open port " + port);
+    }
+
+    /** A schema of its own on the PostgreSQL at 127.0.0.1:5432, when one answers; dropped afterwards. */
+    record PostgresSchema(String url, String user, String schema) {
+        static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
+
+        static Optional<PostgresSchema> create() {
+            for (String user : List.of("postgres", "root")) {
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection(SERVER + "?connectTimeout=3", user, "")) {
+                    String schema = "paperwire_bench_" + Long.toHexString(System.nanoTime());
+                    c.createStatement().execute("CREATE SCHEMA " + schema);
+                    return Optional.of(new PostgresSchema(SERVER + "?currentSchema=" + schema, user, schema));
+                } catch (java.sql.SQLException e) {
+                    // Try the next user.
+                }
+            }
+            return Optional.empty();
+        }
+
+        Map<String, String> settings() {
+            return Map.of("paperwire.db.url", url, "paperwire.db.username", user);
+        }
+
+        void drop() {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(SERVER, user, "")) {
+                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            } catch (java.sql.SQLException e) {
+                System.out.println("BENCH could not drop schema " + schema + ": " + e.getMessage());
+            }
+        }
     }
 }
