@@ -9,6 +9,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends over SMTP with Jakarta Mail through a pool of connected {@link Transport}s: each send borrows one (or
@@ -32,12 +34,32 @@ public final class SmtpMailer implements Mailer {
     private final String protocol;
     private final Session session;
     private final ConcurrentLinkedDeque<Pooled> idle = new ConcurrentLinkedDeque<>();
+    private final ScheduledThreadPoolExecutor writeTimeouts = writeTimeouts();
     private volatile boolean closed;
 
     public SmtpMailer(PaperwireSettings.Smtp settings, DeliverySettings delivery) {
         this.settings = settings;
         this.protocol = delivery.ssl() ? "smtps" : "smtp";
-        this.session = Session.getInstance(properties(settings, delivery));
+        Properties properties = properties(settings, delivery);
+        properties.put("mail." + protocol + ".executor.writetimeout", writeTimeouts);
+        this.session = Session.getInstance(properties);
+    }
+
+    /**
+     * The write timeouts of all this mailer's connections, on one thread. Jakarta Mail schedules a task before each
+     * socket write and cancels it after; a task that becomes the earliest in the queue wakes the thread, a system call
+     * or two per write. The heartbeat is always due within a second, earlier than any write's timeout, so no write
+     * wakes it.
+     */
+    private static ScheduledThreadPoolExecutor writeTimeouts() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "smtp-write-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        executor.scheduleAtFixedRate(() -> { }, 1, 1, TimeUnit.SECONDS);
+        return executor;
     }
 
     public Session session() {
@@ -135,5 +157,6 @@ public final class SmtpMailer implements Mailer {
         while ((pooled = idle.poll()) != null) {
             quietlyClose(pooled.transport());
         }
+        writeTimeouts.shutdownNow();
     }
 }
