@@ -81,7 +81,7 @@ public final class DeliverStage {
     }
 
     private List<Subscriber.State> recipientStates(RenderedIssue issue) {
-        if (issue.request().sample() && subscribers.inState(Subscriber.State.ACTIVE).isEmpty()) {
+        if (issue.request().sample() && !subscribers.anyInState(Subscriber.State.ACTIVE)) {
             subscribers.demo();
             return List.of(Subscriber.State.DEMO);
         }

@@ -120,6 +120,11 @@ public final class SubscriberStore {
                 SubscriberStore::map, state.column());
     }
 
+    public boolean anyInState(Subscriber.State state) {
+        return database.queryOne("SELECT 1 AS found FROM subscribers WHERE state = ? LIMIT 1", row -> true, state.column())
+                .isPresent();
+    }
+
     /** The sample run's demo reader, created on first use. */
     public Subscriber demo() {
         return find(DEMO_ADDRESS).orElseGet(() -> {
