@@ -130,12 +130,15 @@ public final class SendProcess {
     }
 
     static ProcessBuilder command(boolean barrier, boolean connectionPerMessage, String... args) {
-        return command(barrier, connectionPerMessage, false, java.util.List.of(), args);
+        return command(barrier, connectionPerMessage, false, java.util.List.of(), null, args);
     }
 
+    /** @param classPath the sender's class path; null for this JVM's test class path */
     static ProcessBuilder command(boolean barrier, boolean connectionPerMessage, boolean mailerOnly,
-                                  java.util.List<String> jvmOptions, String... args) {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+                                  java.util.List<String> jvmOptions, String classPath, String... args) {
+        if (classPath == null) {
+            classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        }
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp", classPath));
         command.addAll(jvmOptions);
