@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.testing.Bench;
+import io.paperwire.testing.LocalPostgres;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -90,7 +91,7 @@ class DeliveryBenchmark {
             List<Double> mailerOnly = new ArrayList<>();
             List<Double> postgres = new ArrayList<>();
             List<Double> source = new ArrayList<>();
-            Optional<PostgresSchema> server = PostgresSchema.create();
+            Optional<LocalPostgres> server = LocalPostgres.freshSchema();
             try {
                 if (server.isPresent()) {
                     try (DeliveryFixture fixture = new DeliveryFixture(home.resolve("pg"), server.get().settings())) {
@@ -117,7 +118,7 @@ class DeliveryBenchmark {
                     }
                 }
             } finally {
-                server.ifPresent(PostgresSchema::drop);
+                server.ifPresent(LocalPostgres::drop);
             }
 
             // Steady state, as a list longer than 10,000 or a later send in one `serve` process sees it: one JVM
@@ -267,35 +268,5 @@ class DeliveryBenchmark {
             }
         }
         throw new AssertionError("smtp-sink did not open port " + port);
-    }
-
-    /** A schema of its own on the PostgreSQL at 127.0.0.1:5432, when one answers; dropped afterwards. */
-    record PostgresSchema(String url, String user, String schema) {
-        static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-
-        static Optional<PostgresSchema> create() {
-            for (String user : List.of("postgres", "root")) {
-                try (java.sql.Connection c = java.sql.DriverManager.getConnection(SERVER + "?connectTimeout=3", user, "")) {
-                    String schema = "paperwire_bench_" + Long.toHexString(System.nanoTime());
-                    c.createStatement().execute("CREATE SCHEMA " + schema);
-                    return Optional.of(new PostgresSchema(SERVER + "?currentSchema=" + schema, user, schema));
-                } catch (java.sql.SQLException e) {
-                    // Try the next user.
-                }
-            }
-            return Optional.empty();
-        }
-
-        Map<String, String> settings() {
-            return Map.of("paperwire.db.url", url, "paperwire.db.username", user);
-        }
-
-        void drop() {
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(SERVER, user, "")) {
-                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-            } catch (java.sql.SQLException e) {
-                System.out.println("BENCH could not drop schema " + schema + ": " + e.getMessage());
-            }
-        }
     }
 }

@@ -3,8 +3,8 @@ package io.paperwire.deliver;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.paperwire.paper.RenderedIssue;
+import io.paperwire.testing.LocalPostgres;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,42 +33,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PostgresSharedSendIT {
 
-    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-
     @TempDir
     Path home;
 
-    String user;
-    String schema;
+    LocalPostgres postgres;
 
     @BeforeEach
     void connect() {
-        for (String candidate : List.of("postgres", "root")) {
-            try (Connection c = DriverManager.getConnection(SERVER + "?connectTimeout=3", candidate, "")) {
-                user = candidate;
-                schema = "paperwire_deliver_" + Long.toHexString(System.nanoTime());
-                c.createStatement().execute("CREATE SCHEMA " + schema);
-                return;
-            } catch (SQLException e) {
-                // Try the next user.
-            }
-        }
-        Assumptions.abort("no PostgreSQL answers on 127.0.0.1:5432 (database test, user postgres or root); skipping");
+        postgres = LocalPostgres.freshSchemaOrSkip();
     }
 
     @AfterEach
-    void dropSchema() throws SQLException {
-        if (schema != null) {
-            try (Connection c = DriverManager.getConnection(SERVER, user, "")) {
-                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-            }
+    void dropSchema() {
+        if (postgres != null) {
+            postgres.drop();
         }
     }
 
     @Test
     void aRowAnotherSenderHeldWhileTheWorkersPassedItIsTakenOnceItIsReleased() throws Exception {
-        String url = SERVER + "?currentSchema=" + schema;
-        try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of("paperwire.db.url", url, "paperwire.db.username", user))) {
+        try (DeliveryFixture fixture = new DeliveryFixture(home, postgres.settings())) {
             fixture.addSubscribers(0, 50);
             long issueId = fixture.publishIssue(1, 500).issueId();
             DeliveryLog log = new DeliveryLog(fixture.database);
@@ -79,7 +61,7 @@ class PostgresSharedSendIT {
             long held = fixture.subscriber(10).id();
 
             List<Long> handedOut = new ArrayList<>();
-            try (Connection other = DriverManager.getConnection(url, user, "")) {
+            try (Connection other = postgres.connect()) {
                 other.setAutoCommit(false);
                 // Another sender holds subscriber 10's row, as a process does while it sends (and until it dies).
                 other.createStatement().executeQuery("SELECT * FROM deliveries WHERE issue_id = " + issueId
@@ -106,8 +88,7 @@ class PostgresSharedSendIT {
 
     @Test
     void twoSenderProcessesShareA2000SubscriberSendWithNoDuplicateAndNoGap() throws Exception {
-        String url = SERVER + "?currentSchema=" + schema;
-        Map<String, String> db = Map.of("paperwire.db.url", url, "paperwire.db.username", user);
+        Map<String, String> db = postgres.settings();
         RenderedIssue issue;
         try (DeliveryFixture fixture = new DeliveryFixture(home, db)) {
             fixture.addSubscribers(0, 2000);
@@ -119,7 +100,7 @@ class PostgresSharedSendIT {
             List<Process> senders = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 senders.add(SendProcess.command(true, home.toString(), String.valueOf(greenMail.getSmtp().getPort()),
-                        "3", url, user).start());
+                        "3", postgres.url(), postgres.user()).start());
             }
             List<BufferedReader> outputs = senders.stream()
                     .map(p -> new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))).toList();

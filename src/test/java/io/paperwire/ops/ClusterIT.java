@@ -1,5 +1,6 @@
 package io.paperwire.ops;
 
+import io.paperwire.testing.LocalPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

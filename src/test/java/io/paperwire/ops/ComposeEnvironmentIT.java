@@ -1,5 +1,6 @@
 package io.paperwire.ops;
 
+import io.paperwire.testing.LocalPostgres;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.paperwire.PaperwireSettings;

@@ -1,19 +1,17 @@
 package io.paperwire.store;
 
 import io.paperwire.testing.CommandResult;
+import io.paperwire.testing.LocalPostgres;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
 
 import static io.paperwire.testing.CommandResult.paperwire;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,51 +22,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PostgresPipelineIT {
 
-    static final String SERVER = System.getProperty("paperwire.test.postgres", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = System.getProperty("paperwire.test.postgres.user", "postgres");
-
     @TempDir
     Path home;
 
-    String schema;
+    LocalPostgres postgres;
 
     @BeforeEach
     void createSchema() {
-        schema = "pw_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(SERVER + "?connectTimeout=3", USER, "");
-             Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            Assumptions.abort("no PostgreSQL answers at " + SERVER + " as " + USER + " (" + e.getMessage()
-                    + "); skipping the PostgreSQL tests");
-        }
+        postgres = LocalPostgres.freshSchemaOrSkip();
     }
 
     @AfterEach
-    void dropSchema() throws SQLException {
-        if (schema != null) {
-            try (Connection c = DriverManager.getConnection(SERVER, USER, ""); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            } catch (SQLException ignored) {
-                // The schema was never created.
-            }
+    void dropSchema() {
+        if (postgres != null) {
+            postgres.drop();
         }
     }
 
-    private String url() {
-        return SERVER + "?currentSchema=" + schema;
-    }
-
     private CommandResult paperwireOnPostgres(String... args) {
-        String[] base = {"--home", home.toString(), "--set", "paperwire.db.url=" + url(),
-                "--set", "paperwire.db.username=" + USER};
+        String[] base = {"--home", home.toString(), "--set", "paperwire.db.url=" + postgres.url(),
+                "--set", "paperwire.db.username=" + postgres.user()};
         String[] all = java.util.Arrays.copyOf(base, base.length + args.length);
         System.arraycopy(args, 0, all, base.length, args.length);
         return paperwire(all);
     }
 
     private long count(String table) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url(), USER, ""); Statement s = c.createStatement();
+        try (Connection c = postgres.connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             r.next();
             return r.getLong(1);
