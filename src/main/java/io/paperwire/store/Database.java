@@ -65,11 +65,18 @@ public final class Database implements AutoCloseable {
         config.setPoolName("paperwire");
         config.setMaximumPoolSize(8);
         config.setConnectionTimeout(10_000);
-        config.setInitializationFailTimeout(10_000);
+        // A server may take a while to answer; an embedded file another process holds will not be freed by waiting
+        // long (a process that just exited has already released it).
+        config.setInitializationFailTimeout(settings.url().startsWith("jdbc:h2:file:") ? 3_000 : 10_000);
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
+            if (heldByAnotherProcess(e)) {
+                throw new DatabaseException("the embedded database " + settings.url() + " is open in another process"
+                        + " (a running `paperwire serve`?); it serves one process at a time. Stop that process first,"
+                        + " or point paperwire.db.url at PostgreSQL to share the data between processes", e);
+            }
             throw new DatabaseException("cannot connect to the database " + settings.url() + ": "
                     + rootMessage(e) + " (check paperwire.db.url, paperwire.db.username and PAPERWIRE_DB_PASSWORD)", e);
         }
@@ -170,6 +177,16 @@ public final class Database implements AutoCloseable {
             Object value = params[i] instanceof Instant instant ? Timestamp.from(instant) : params[i];
             statement.setObject(i + 1, value);
         }
+    }
+
+    /** H2 refuses a file another process has open (the embedded database is opened without AUTO_SERVER). */
+    private static boolean heldByAnotherProcess(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {
