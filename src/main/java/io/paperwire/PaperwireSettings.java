@@ -322,6 +322,13 @@ public record PaperwireSettings(
             if (node.isEmpty()) {
                 node = hostName() + "-" + ProcessHandle.current().pid();
             }
+            int lockTimeoutMinutes = integer("paperwire.run.lock-timeout-minutes", 1, 7 * 24 * 60);
+            int renewalSeconds = integer("paperwire.run.lock-renewal-seconds", 1, 3600);
+            if (renewalSeconds * 2L > lockTimeoutMinutes * 60L) {
+                problem("paperwire.run.lock-renewal-seconds", String.valueOf(renewalSeconds),
+                        "renew at least twice within paperwire.run.lock-timeout-minutes=" + lockTimeoutMinutes
+                                + ", or a live run's lock could be taken over");
+            }
             return new Ops(secrets.get("paperwire.admin-token"),
                     new Schedule(bool("paperwire.schedule.enabled"), cron, zone,
                             Duration.ofMinutes(integer("paperwire.schedule.grace-minutes", 0, 7 * 24 * 60)),
@@ -329,7 +336,7 @@ public record PaperwireSettings(
                     approval.equals("required"),
                     new Alert(email, decimal("paperwire.alert.llm-fallback-rate", 0, 1),
                             decimal("paperwire.alert.delivery-error-rate", 0, 1), List.copyOf(holidays)),
-                    node, Duration.ofMinutes(integer("paperwire.run.lock-timeout-minutes", 1, 7 * 24 * 60)));
+                    node, Duration.ofMinutes(lockTimeoutMinutes));
         }
 
         private static String hostName() {

@@ -41,6 +41,8 @@ public final class RunLog {
     private final Database database;
     private final String node;
     private final Duration lockTimeout;
+    /** The runs whose week locks this process holds: it renews them while it lives. */
+    private final java.util.Set<Long> heldLocks = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final boolean approvalRequired;
     private final RunObserver observer;
 
@@ -78,15 +80,17 @@ public final class RunLog {
         String week = request.week().toString();
         releaseStaleLock(week);
         try {
-            return database.inTransaction(c -> {
+            long created = database.inTransaction(c -> {
                 long id = Database.insert(c, "INSERT INTO runs (week, state, sample, dry_run, forced, started_at,"
                                 + " trigger_source, scheduled_for, node) VALUES (?, 'queued', ?, ?, ?, ?, ?, ?, ?)",
                         week, request.sample(), request.dryRun(), request.force(), Instant.now(), trigger.column(),
                         scheduledFor, node);
-                Database.update(c, "INSERT INTO run_locks (week, run_id, node, acquired_at) VALUES (?, ?, ?, ?)",
-                        week, id, node, Instant.now());
+                Database.update(c, "INSERT INTO run_locks (week, run_id, node, acquired_at, renewed_at)"
+                        + " VALUES (?, ?, ?, ?, ?)", week, id, node, Instant.now(), Instant.now());
                 return id;
             });
+            heldLocks.add(created);
+            return created;
         } catch (DatabaseException e) {
             if (!isUniqueViolation(e)) {
                 throw e;
@@ -135,15 +139,19 @@ public final class RunLog {
      * attempt is counted. Returns false when the run is no longer queued or running.
      */
     public boolean takeOver(long runId) {
-        return database.inTransaction(c -> {
+        boolean taken = database.inTransaction(c -> {
             int changed = Database.update(c, "UPDATE runs SET node = ?, attempts = attempts + 1, state = 'queued',"
                     + " stages = NULL WHERE id = ? AND state IN ('queued', 'running')", node, runId);
             if (changed == 1) {
-                Database.update(c, "UPDATE run_locks SET node = ?, acquired_at = ? WHERE run_id = ?", node,
-                        Instant.now(), runId);
+                Database.update(c, "UPDATE run_locks SET node = ?, acquired_at = ?, renewed_at = ? WHERE run_id = ?",
+                        node, Instant.now(), Instant.now(), runId);
             }
             return changed == 1;
         });
+        if (taken) {
+            heldLocks.add(runId);
+        }
+        return taken;
     }
 
     /**
@@ -162,13 +170,32 @@ public final class RunLog {
         });
     }
 
+    /**
+     * Renews the locks this process holds, so that no other process takes them over while it runs (route
+     * {@code run-lock-renewal}). A process that dies stops renewing; its locks go stale after the lock timeout.
+     *
+     * @return locks renewed
+     */
+    public int renewLocks() {
+        Long[] held = heldLocks.toArray(Long[]::new);
+        if (held.length == 0) {
+            return 0;
+        }
+        Object[] params = new Object[held.length + 1];
+        params[0] = Instant.now();
+        System.arraycopy(held, 0, params, 1, held.length);
+        return database.update("UPDATE run_locks SET renewed_at = ? WHERE run_id IN ("
+                + String.join(", ", java.util.Collections.nCopies(held.length, "?")) + ")", params);
+    }
+
     private void releaseStaleLock(String week) {
         Instant cutoff = Instant.now().minus(lockTimeout);
         database.inTransaction(c -> {
-            List<Long> stale = Database.query(c, "SELECT run_id FROM run_locks WHERE week = ? AND acquired_at < ?",
+            List<Long> stale = Database.query(c, "SELECT run_id FROM run_locks WHERE week = ? AND renewed_at < ?",
                     row -> row.getLong("run_id"), week, cutoff);
             for (long runId : stale) {
-                LOG.warn("Run {} of {} held its lock longer than {}; marking it abandoned", runId, week, lockTimeout);
+                LOG.warn("Run {} of {} has not renewed its lock for {} (its process died?); marking it abandoned", runId,
+                        week, lockTimeout);
                 Database.update(c, "UPDATE runs SET state = 'abandoned', finished_at = ?, error = ? WHERE id = ?"
                         + " AND state IN ('queued', 'running')", Instant.now(), "lock timed out", runId);
                 Database.update(c, "DELETE FROM run_locks WHERE run_id = ?", runId);
@@ -221,6 +248,7 @@ public final class RunLog {
                     Json.write(preview.rendered()), id);
             return Database.update(c, "DELETE FROM run_locks WHERE run_id = ?", id);
         });
+        heldLocks.remove(id);
         exchange.setProperty(DRAFT, true);
         LOG.info("Run {} of {} is a draft awaiting approval; preview at {} (approve: paperwire approve {})", id,
                 preview.rendered().request().week(), preview.html(), preview.rendered().request().week());
@@ -240,11 +268,14 @@ public final class RunLog {
                 int changed = Database.update(c, "UPDATE runs SET state = 'queued', trigger_source = 'approve', node = ?"
                         + " WHERE id = ? AND state = 'draft'", node, runId);
                 if (changed == 1) {
-                    Database.update(c, "INSERT INTO run_locks (week, run_id, node, acquired_at) VALUES (?, ?, ?, ?)",
-                            week, runId, node, Instant.now());
+                    Database.update(c, "INSERT INTO run_locks (week, run_id, node, acquired_at, renewed_at)"
+                            + " VALUES (?, ?, ?, ?, ?)", week, runId, node, Instant.now(), Instant.now());
                 }
                 return changed;
             });
+            if (claimed == 1) {
+                heldLocks.add(runId);
+            }
             if (claimed == 0) {
                 throw new RunStateException("run " + runId + " of " + week + " is " + run.state()
                         + ", not a draft awaiting approval");
@@ -296,6 +327,7 @@ public final class RunLog {
                     report == null ? null : Json.write(report), Json.write(alerts), id);
             return Database.update(c, "DELETE FROM run_locks WHERE run_id = ?", id);
         });
+        heldLocks.remove(id);
         if (result instanceof DeliveryReport delivery) {
             LOG.info("Run {} of {} {}: {} sent, {} already had it, {} failed{}", id, delivery.request().week(), state,
                     delivery.sent(), delivery.alreadySent(), delivery.failed(),
@@ -322,6 +354,7 @@ public final class RunLog {
                     + " WHERE id = ? AND state IN ('queued', 'running')", Instant.now(), message, Json.write(alerts), id);
             return Database.update(c, "DELETE FROM run_locks WHERE run_id = ?", id);
         });
+        heldLocks.remove(id);
         LOG.warn("Run {} failed: {}", id, message);
     }
 

@@ -49,4 +49,14 @@ class OpsSettingsTest {
                 .hasMessageContaining("paperwire.approval = 'maybe'").hasMessageContaining("required or off")
                 .hasMessageContaining("paperwire.alert.arxiv-holidays = '2025-13-40'");
     }
+
+    @Test
+    void aLockRenewedLessThanTwiceWithinItsTimeoutIsRefused() {
+        assertThat(PaperwireSettings.load(home, Map.of(), Map.of()).ops().lockTimeout()).isEqualTo(Duration.ofMinutes(3));
+        assertThatThrownBy(() -> PaperwireSettings.load(home, Map.of(), Map.of("paperwire.run.lock-timeout-minutes", "1",
+                "paperwire.run.lock-renewal-seconds", "45")))
+                .isInstanceOf(PaperwireSettings.InvalidSettingsException.class)
+                .hasMessageContaining("paperwire.run.lock-renewal-seconds = '45'")
+                .hasMessageContaining("paperwire.run.lock-timeout-minutes=1");
+    }
 }

@@ -1,0 +1,94 @@
+package io.paperwire.ops;
+
+import io.paperwire.PaperwireSettings;
+import io.paperwire.paper.RunRequest;
+import io.paperwire.paper.Week;
+import io.paperwire.store.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A week's run lock is held by the process running the week for as long as it renews the lock, and no longer: a
+ * process that died (stopped renewing) loses it after the lock timeout, a live one never does.
+ */
+class RunLockRenewalTest {
+
+    static final Duration TIMEOUT = Duration.ofMinutes(3);
+    static final RunRequest W21 = RunRequest.of(Week.parse("2024-W21"));
+    static final RunRequest W22 = RunRequest.of(Week.parse("2024-W22"));
+
+    @TempDir
+    Path home;
+
+    Database database;
+    RunLog nodeA;
+    RunLog nodeB;
+
+    @BeforeEach
+    void open() {
+        PaperwireSettings settings = PaperwireSettings.load(home, Map.of(), Map.of());
+        database = Database.open(settings.db(), settings.dataDir());
+        nodeA = new RunLog(database, "node-a", TIMEOUT, false, RunLog.RunObserver.NONE);
+        nodeB = new RunLog(database, "node-b", TIMEOUT, false, RunLog.RunObserver.NONE);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void aRunWhoseProcessKeepsRenewingItsLockKeepsItPastTheTimeoutAndLosesItOnceTheRenewalsStop() {
+        long running = nodeA.create(W21, Trigger.API, null);
+
+        lastRenewedAgo(TIMEOUT.multipliedBy(2));
+        assertThat(nodeA.renewLocks()).isEqualTo(1);
+        assertThatThrownBy(() -> nodeB.create(W21, Trigger.API, null)).isInstanceOf(RunInProgressException.class);
+        assertThat(nodeA.status(running).orElseThrow().state()).isEqualTo("queued");
+
+        lastRenewedAgo(TIMEOUT.plusSeconds(5));
+        long takenOver = nodeB.create(W21, Trigger.API, null);
+
+        assertThat(takenOver).isNotEqualTo(running);
+        assertThat(nodeA.status(running).orElseThrow().state()).isEqualTo("abandoned");
+        assertThat(nodeA.status(running).orElseThrow().error()).isEqualTo("lock timed out");
+    }
+
+    @Test
+    void aLockRenewedWithinTheTimeoutIsNotTakenOver() {
+        nodeA.create(W21, Trigger.API, null);
+
+        lastRenewedAgo(TIMEOUT.minusSeconds(30));
+
+        assertThatThrownBy(() -> nodeB.create(W21, Trigger.API, null)).isInstanceOf(RunInProgressException.class);
+    }
+
+    @Test
+    void aProcessRenewsTheLocksOfItsOwnRunsOnly() {
+        nodeA.create(W21, Trigger.API, null);
+        long other = nodeB.create(W22, Trigger.API, null);
+        lastRenewedAgo(TIMEOUT.multipliedBy(2));
+
+        assertThat(nodeA.renewLocks()).isEqualTo(1);
+
+        RunLog nodeC = new RunLog(database, "node-c", TIMEOUT, false, RunLog.RunObserver.NONE);
+        assertThatThrownBy(() -> nodeC.create(W21, Trigger.API, null)).isInstanceOf(RunInProgressException.class);
+        nodeC.create(W22, Trigger.API, null);
+        assertThat(nodeC.status(other).orElseThrow().state()).isEqualTo("abandoned");
+    }
+
+    /** Time passes with no renewal: every lock was last renewed {@code ago}. */
+    private void lastRenewedAgo(Duration ago) {
+        database.update("UPDATE run_locks SET renewed_at = ?", Instant.now().minus(ago));
+    }
+}
