@@ -1,10 +1,10 @@
 package io.paperwire.deliver;
 
+import io.paperwire.ops.Progress;
 import io.paperwire.paper.DeliveryReport;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.subscribers.Subscriber;
 import io.paperwire.subscribers.SubscriberStore;
-import io.paperwire.ops.Progress;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -136,7 +137,7 @@ public final class DeliverStage {
                 // No interrupts: a worker inside H2's file I/O would close the database. The pause flag stops them.
                 workers.shutdown();
                 try {
-                    workers.awaitTermination(settings.timeout().toSeconds() * 2 + 60, java.util.concurrent.TimeUnit.SECONDS);
+                    workers.awaitTermination(settings.timeout().toSeconds() * 2 + 60, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

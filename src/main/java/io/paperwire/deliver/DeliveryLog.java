@@ -8,12 +8,26 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
@@ -189,7 +203,7 @@ public final class DeliveryLog {
         private final long issueId;
         private final String runId;
         private final ThreadLocal<Connection> connections = new ThreadLocal<>();
-        private final java.util.concurrent.atomic.AtomicLong highestClaimed = new java.util.concurrent.atomic.AtomicLong(-1);
+        private final AtomicLong highestClaimed = new AtomicLong(-1);
 
         LockingClaims(long issueId, String runId) {
             this.issueId = issueId;
@@ -311,20 +325,20 @@ public final class DeliveryLog {
         private static final int CHUNK = 1000;
         private static final int MAX_BATCH = 500;
         /** Each H2 commit rewrites the changed pages (milliseconds); grouping bounds that to a few per second. */
-        private static final java.time.Duration GROUP_COMMIT = java.time.Duration.ofMillis(50);
+        private static final Duration GROUP_COMMIT = Duration.ofMillis(50);
         private final long issueId;
         private final String runId;
         private final List<Subscriber.State> states;
         private final Deque<Subscriber> chunk = new ArrayDeque<>();
-        private final java.util.Queue<Sent> marks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final Queue<Sent> marks = new ConcurrentLinkedQueue<>();
         private final Thread recorder;
         private volatile boolean finishing;
         private volatile RuntimeException recorderFailure;
         private long after = -1;
         private boolean exhausted;
-        private java.util.concurrent.CompletableFuture<Chunk> nextChunk;
+        private CompletableFuture<Chunk> nextChunk;
         /** Prepares chunks ahead; never interrupted (an interrupt inside H2's file I/O would close the database). */
-        private final java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(
+        private final ExecutorService reader = Executors.newSingleThreadExecutor(
                 r -> {
                     Thread t = new Thread(r, "deliver-reader");
                     t.setDaemon(true);
@@ -357,7 +371,7 @@ public final class DeliveryLog {
             }
             if (!exhausted && nextChunk == null && chunk.size() <= CHUNK / 2) {
                 long from = after;
-                nextChunk = java.util.concurrent.CompletableFuture.supplyAsync(() -> chunk(from), reader);
+                nextChunk = CompletableFuture.supplyAsync(() -> chunk(from), reader);
             }
             return Optional.ofNullable(chunk.poll()).map(CursorClaim::new);
         }
@@ -377,14 +391,14 @@ public final class DeliveryLog {
                 }
                 long first = recipients.get(0).id();
                 long last = recipients.get(recipients.size() - 1).id();
-                List<Object> insert = new java.util.ArrayList<>(List.of(issueId, Instant.now()));
+                List<Object> insert = new ArrayList<>(List.of(issueId, Instant.now()));
                 states.forEach(state -> insert.add(state.column()));
                 insert.addAll(List.of(first, last, issueId));
                 Database.update(c, "INSERT INTO deliveries (issue_id, subscriber_id, state, attempts, updated_at)"
                         + " SELECT ?, s.id, 'pending', 0, ? FROM subscribers s WHERE s.state IN (" + placeholders(states)
                         + ") AND s.id BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM deliveries d"
                         + " WHERE d.issue_id = ? AND d.subscriber_id = s.id)", insert.toArray());
-                java.util.Set<Long> done = new java.util.HashSet<>(Database.query(c, "SELECT subscriber_id FROM deliveries"
+                Set<Long> done = new HashSet<>(Database.query(c, "SELECT subscriber_id FROM deliveries"
                         + " WHERE issue_id = ? AND subscriber_id BETWEEN ? AND ? AND state IN ('sent', 'bounced')",
                         row -> row.getLong("subscriber_id"), issueId, first, last));
                 List<Subscriber> unsent = done.isEmpty() ? recipients
@@ -399,10 +413,10 @@ public final class DeliveryLog {
             exhausted = next.end();
         }
 
-        private static Chunk await(java.util.concurrent.CompletableFuture<Chunk> pending) {
+        private static Chunk await(CompletableFuture<Chunk> pending) {
             try {
                 return pending.join();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
             }
         }
@@ -414,10 +428,10 @@ public final class DeliveryLog {
         @Override
         public void finish() {
             finishing = true;
-            java.util.concurrent.locks.LockSupport.unpark(recorder);
+            LockSupport.unpark(recorder);
             reader.shutdown();
             try {
-                reader.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                reader.awaitTermination(1, TimeUnit.MINUTES);
                 recorder.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -433,7 +447,7 @@ public final class DeliveryLog {
          * Never interrupted: an interrupt inside H2's file I/O would close the database file.
          */
         private void record() {
-            List<Sent> batch = new java.util.ArrayList<>();
+            List<Sent> batch = new ArrayList<>();
             while (true) {
                 boolean last = finishing;
                 for (Sent sent; batch.size() < MAX_BATCH && (sent = marks.poll()) != null; ) {
@@ -459,13 +473,13 @@ public final class DeliveryLog {
                 if (last && marks.isEmpty()) {
                     return;
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(GROUP_COMMIT.toNanos());
+                LockSupport.parkNanos(GROUP_COMMIT.toNanos());
             }
         }
 
         private void writeMarks(Connection c, List<Sent> batch) throws SQLException {
             try (PreparedStatement update = c.prepareStatement(MARK_SENT)) {
-                java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+                Timestamp now = Timestamp.from(Instant.now());
                 for (Sent sent : batch) {
                     update.setString(1, sent.messageId());
                     update.setTimestamp(2, now);
@@ -523,7 +537,7 @@ public final class DeliveryLog {
     }
 
     private static Object[] params(long issueId, Instant now, List<Subscriber.State> states) {
-        List<Object> params = new java.util.ArrayList<>();
+        List<Object> params = new ArrayList<>();
         params.add(issueId);
         if (now != null) {
             params.add(now);

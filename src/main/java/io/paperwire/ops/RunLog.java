@@ -13,12 +13,16 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Records every run in the {@code runs} table and holds the one-run-per-week lock ({@code run_locks}).
@@ -42,7 +46,7 @@ public final class RunLog {
     private final String node;
     private final Duration lockTimeout;
     /** The runs whose week locks this process holds: it renews them while it lives. */
-    private final java.util.Set<Long> heldLocks = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> heldLocks = ConcurrentHashMap.newKeySet();
     private final boolean approvalRequired;
     private final RunObserver observer;
 
@@ -185,7 +189,7 @@ public final class RunLog {
         params[0] = Instant.now();
         System.arraycopy(held, 0, params, 1, held.length);
         return database.update("UPDATE run_locks SET renewed_at = ? WHERE run_id IN ("
-                + String.join(", ", java.util.Collections.nCopies(held.length, "?")) + ")", params);
+                + String.join(", ", Collections.nCopies(held.length, "?")) + ")", params);
     }
 
     private void releaseStaleLock(String week) {
@@ -416,7 +420,7 @@ public final class RunLog {
         }
         try {
             return Json.MAPPER.readValue(json, type);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return empty;
         }
     }
