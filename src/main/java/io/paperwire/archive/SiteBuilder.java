@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -55,6 +56,7 @@ public final class SiteBuilder {
     private final PaperwireSettings settings;
     private final Path siteDir;
     private final int issuesPerPage;
+    private final int papersPerTagPage;
 
     public SiteBuilder(TemplateEngine templates, PaperwireSettings settings) {
         this(templates, settings, settings.outDir().resolve("site"));
@@ -65,7 +67,9 @@ public final class SiteBuilder {
         this.templates = templates;
         this.settings = settings;
         this.siteDir = siteDir;
-        this.issuesPerPage = NewsletterLayout.from(settings).issuesPerPage();
+        NewsletterLayout layout = NewsletterLayout.from(settings);
+        this.issuesPerPage = layout.issuesPerPage();
+        this.papersPerTagPage = layout.papersPerTagPage();
     }
 
     public Path siteDir() {
@@ -150,11 +154,14 @@ public final class SiteBuilder {
                 pages.add(path);
             }
             for (Tag tag : tags) {
-                Map<String, Object> model = page(site, "../");
-                model.put("tag", tag);
-                String path = "tags/" + tag.slug() + ".html";
-                write(folder.resolve(path), templates.render(TAG, model));
-                pages.add(path);
+                for (Page<Tag.Entry> entries : Page.split(tag.entries(), papersPerTagPage, n -> tagPage(tag, n))) {
+                    Map<String, Object> model = entries.model(page(site, "../"));
+                    model.put("tag", tag);
+                    model.put("entries", entries.items());
+                    String path = "tags/" + tagPage(tag, entries.number());
+                    write(folder.resolve(path), templates.render(TAG, model));
+                    pages.add(path);
+                }
             }
             Map<String, Object> tagsModel = page(site, "");
             tagsModel.put("tags", tags.stream().sorted(Comparator.comparing((Tag t) -> -t.entries().size())
@@ -197,21 +204,47 @@ public final class SiteBuilder {
 
     private void writeIndexPages(Path folder, Map<String, Object> site, List<Issue> issues, List<String> pages)
             throws IOException {
-        int pageCount = Math.max(1, (issues.size() + issuesPerPage - 1) / issuesPerPage);
-        for (int n = 1; n <= pageCount; n++) {
-            Map<String, Object> model = page(site, "");
-            model.put("issues", issues.subList((n - 1) * issuesPerPage, Math.min(issues.size(), n * issuesPerPage)));
-            model.put("pageNumber", n);
-            model.put("pageCount", pageCount);
-            model.put("newerPage", n > 1 ? indexPage(n - 1) : "");
-            model.put("olderPage", n < pageCount ? indexPage(n + 1) : "");
-            write(folder.resolve(indexPage(n)), templates.render(INDEX, model));
-            pages.add(indexPage(n));
+        for (Page<Issue> page : Page.split(issues, issuesPerPage, SiteBuilder::indexPage)) {
+            Map<String, Object> model = page.model(page(site, ""));
+            model.put("issues", page.items());
+            write(folder.resolve(indexPage(page.number())), templates.render(INDEX, model));
+            pages.add(indexPage(page.number()));
         }
     }
 
     static String indexPage(int n) {
         return n == 1 ? "index.html" : "index-" + n + ".html";
+    }
+
+    /** A topic's page {@code n} under {@code tags/}; a slug never holds a dot, so no tag's first page can clash. */
+    static String tagPage(Tag tag, int n) {
+        return n == 1 ? tag.slug() + ".html" : tag.slug() + ".page-" + n + ".html";
+    }
+
+    /**
+     * One page of a paged listing, newest first: its items, its number (from 1), how many pages there are, and the
+     * files of its newer and older neighbours ("" at either end), relative to the page's own folder.
+     */
+    record Page<T>(List<T> items, int number, int count, String newer, String older) {
+
+        static <T> List<Page<T>> split(List<T> all, int perPage, IntFunction<String> file) {
+            int count = Math.max(1, (all.size() + perPage - 1) / perPage);
+            List<Page<T>> pages = new ArrayList<>();
+            for (int n = 1; n <= count; n++) {
+                pages.add(new Page<>(all.subList((n - 1) * perPage, Math.min(all.size(), n * perPage)), n, count,
+                        n > 1 ? file.apply(n - 1) : "", n < count ? file.apply(n + 1) : ""));
+            }
+            return pages;
+        }
+
+        /** Adds what the pager needs to a page's model: pageNumber, pageCount, newerPage, olderPage. */
+        Map<String, Object> model(Map<String, Object> model) {
+            model.put("pageNumber", number);
+            model.put("pageCount", count);
+            model.put("newerPage", newer);
+            model.put("olderPage", older);
+            return model;
+        }
     }
 
     private void writeFeeds(Path folder, Map<String, Object> site, String base, List<Issue> issues) throws IOException {

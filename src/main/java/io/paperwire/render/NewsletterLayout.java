@@ -9,11 +9,12 @@ import java.util.List;
 /**
  * How editors lay out the newsletter, from settings: which sections the email shows and in what order
  * ({@code paperwire.email.sections}), how many papers "Trending on Hugging Face" lists ({@code paperwire.email.trending})
- * and how many issues one archive index page lists ({@code paperwire.site.issues-per-page}).
+ * how many issues one archive index page lists ({@code paperwire.site.issues-per-page}) and how many papers one
+ * page of a topic lists ({@code paperwire.site.papers-per-tag-page}).
  *
  * @param emailSections section keys in order: {@value #TRENDING} or the key of one of the issue's sections
  */
-public record NewsletterLayout(List<String> emailSections, int trending, int issuesPerPage) {
+public record NewsletterLayout(List<String> emailSections, int trending, int issuesPerPage, int papersPerTagPage) {
 
     /** The section made at render time from the issue's papers with the most Hugging Face upvotes. */
     public static final String TRENDING = "trending";
@@ -21,9 +22,10 @@ public record NewsletterLayout(List<String> emailSections, int trending, int iss
     public static final String SECTIONS_KEY = "paperwire.email.sections";
     public static final String TRENDING_KEY = "paperwire.email.trending";
     public static final String PAGE_SIZE_KEY = "paperwire.site.issues-per-page";
+    public static final String TAG_PAGE_SIZE_KEY = "paperwire.site.papers-per-tag-page";
 
     public static final NewsletterLayout DEFAULT = new NewsletterLayout(
-            List.of(TRENDING, "highlights", "noteworthy"), 5, 20);
+            List.of(TRENDING, "highlights", "noteworthy"), 5, 20, 100);
 
     public NewsletterLayout {
         emailSections = List.copyOf(emailSections);
@@ -46,10 +48,11 @@ public record NewsletterLayout(List<String> emailSections, int trending, int iss
         }
         int trending = number(settings, TRENDING_KEY, DEFAULT.trending(), 0, 50, problems);
         int perPage = number(settings, PAGE_SIZE_KEY, DEFAULT.issuesPerPage(), 1, 1000, problems);
+        int perTagPage = number(settings, TAG_PAGE_SIZE_KEY, DEFAULT.papersPerTagPage(), 1, 10_000, problems);
         if (!problems.isEmpty()) {
             throw new PaperwireSettings.InvalidSettingsException("Invalid settings:\n  " + String.join("\n  ", problems));
         }
-        return new NewsletterLayout(sections, trending, perPage);
+        return new NewsletterLayout(sections, trending, perPage, perTagPage);
     }
 
     private static int number(PaperwireSettings settings, String key, int fallback, int min, int max,

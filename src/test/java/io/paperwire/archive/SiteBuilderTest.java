@@ -53,7 +53,8 @@ class SiteBuilderTest {
 
     private static SiteBuilder builder(Path home) {
         PaperwireSettings settings = PaperwireSettings.load(home, Map.of(),
-                Map.of("paperwire.site.base-url", BASE, "paperwire.site.issues-per-page", "10"));
+                Map.of("paperwire.site.base-url", BASE, "paperwire.site.issues-per-page", "10",
+                        "paperwire.site.papers-per-tag-page", "20"));
         return new SiteBuilder(new TemplateEngine(home.resolve("templates")), settings);
     }
 
@@ -91,9 +92,37 @@ class SiteBuilderTest {
         assertThat(issue.select("a[rel=prev]").attr("href")).isEqualTo("2024-W21.html");
         assertThat(issue.select("a[rel=next]").attr("href")).isEqualTo("2024-W19.html");
         Document tag = page(site.resolve("tags/sparse-attention.html"));
-        assertThat(tag.select("ul.papers li")).hasSize(24 * 2);
         assertThat(tag.select("ul.papers a").first().attr("href")).startsWith("../issues/2024-W21.html#");
         assertThat(page(site.resolve("tags.html")).select("ul.tag-cloud a").eachAttr("href")).contains("tags/cs-cl.html");
+    }
+
+    @Test
+    void pagesATopicWithMorePapersThanAPageHoldsNewestFirst() throws Exception {
+        // 48 papers under sparse-attention (two in each of 24 issues), 20 a page.
+        Document first = page(site.resolve("tags/sparse-attention.html"));
+        assertThat(first.select("p.meta").text()).isEqualTo("48 papers");
+        assertThat(first.select("ul.papers li")).hasSize(20);
+        assertThat(first.select("a[rel=prev]")).isEmpty();
+        assertThat(first.select("a[rel=next]").attr("href")).isEqualTo("sparse-attention.page-2.html");
+        Document last = page(site.resolve("tags/sparse-attention.page-3.html"));
+        assertThat(last.select("ul.papers li")).hasSize(8);
+        assertThat(last.select("a[rel=prev]").attr("href")).isEqualTo("sparse-attention.page-2.html");
+        assertThat(last.select("a[rel=next]")).isEmpty();
+        assertThat(last.select("ul.papers a").last().attr("href")).startsWith("../issues/2023-W50.html#");
+        assertThat(last.title()).contains("page 3");
+        assertThat(site.resolve("tags/sparse-attention.page-4.html")).doesNotExist();
+        // Every topic's first page: at most 20 papers, and a pager exactly when the topic has more.
+        int onOnePage = 0;
+        try (var files = Files.list(site.resolve("tags"))) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().contains(".page-")).toList()) {
+                Document topic = page(file);
+                int papers = Integer.parseInt(topic.select("p.meta").text().replace(" papers", ""));
+                assertThat(topic.select("ul.papers li")).hasSize(Math.min(20, papers));
+                assertThat(topic.select("nav.pager").isEmpty()).as(file.toString()).isEqualTo(papers <= 20);
+                onOnePage += papers <= 20 ? 1 : 0;
+            }
+        }
+        assertThat(onOnePage).as("topics that fit on one page").isPositive();
     }
 
     @Test
@@ -146,7 +175,7 @@ class SiteBuilderTest {
         Document sitemap = Jsoup.parse(Files.readString(site.resolve("sitemap.xml")), "", org.jsoup.parser.Parser.xmlParser());
         List<String> urls = sitemap.select("url > loc").eachText();
         assertThat(urls).contains(BASE + "/index.html", BASE + "/index-3.html", BASE + "/issues/2023-W50.html",
-                BASE + "/tags/cs-lg.html", BASE + "/tags.html");
+                BASE + "/tags/cs-lg.html", BASE + "/tags/sparse-attention.page-3.html", BASE + "/tags.html");
         for (String url : urls) {
             assertThat(site.resolve(url.substring(BASE.length() + 1))).exists();
         }
