@@ -53,17 +53,21 @@ class ClusterIT {
         }
     }
 
-    /** The project's routes (the build runs in the project folder), with a pause before the source stage so a run lasts long enough to kill its node. */
+    /**
+     * The project's routes (the build runs in the project folder), with a pause right after a run begins, before its
+     * first stage, so every run (the week's first, and the later ones that find it published) lasts long enough to
+     * kill its node.
+     */
     private Path homeWithSlowRuns(String name) throws Exception {
         Path home = Files.createDirectories(dir.resolve(name));
         copyFolder(Path.of("routes"), home.resolve("routes"));
         Path run = home.resolve("routes/run.camel.yaml");
         String yaml = Files.readString(run);
-        Matcher step = Pattern.compile("(?m)^(\\s*)- to: direct:source-fetch$").matcher(yaml);
-        assertThat(step.find()).as("run.camel.yaml calls direct:source-fetch").isTrue();
-        String indent = step.group(1);
-        Files.writeString(run, yaml.substring(0, step.start()) + indent + "- delay:\n" + indent + "    constant: \"4000\"\n"
-                + yaml.substring(step.start()));
+        Matcher begin = Pattern.compile("(?m)^(\\s*)- bean:\\n\\s*ref: runs\\n\\s*method: begin\\n").matcher(yaml);
+        assertThat(begin.find()).as("run.camel.yaml begins a run with runs.begin").isTrue();
+        String indent = begin.group(1);
+        Files.writeString(run, yaml.substring(0, begin.end()) + indent + "- delay:\n" + indent + "    constant: \"4000\"\n"
+                + yaml.substring(begin.end()));
         return home;
     }
 
