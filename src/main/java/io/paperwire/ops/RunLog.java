@@ -176,7 +176,7 @@ public final class RunLog {
 
     /**
      * Renews the locks this process holds, so that no other process takes them over while it runs (route
-     * {@code run-lock-renewal}). A process that dies stops renewing; its locks go stale after the lock timeout.
+     * {@code run-renew-locks}). A process that dies stops renewing; its locks go stale after the lock timeout.
      *
      * @return locks renewed
      */

@@ -14,7 +14,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A running Paperwire process renews the locks of its runs on its own (route run-lock-renewal). */
+/** A running Paperwire process renews the locks of its runs on its own (route run-renew-locks). */
 class RunLockRenewalIT {
 
     @TempDir
