@@ -30,6 +30,7 @@ import io.paperwire.subscribers.SubscribeRateLimit;
 import io.paperwire.subscribers.SubscriberStore;
 import io.paperwire.subscribers.SubscriptionPages;
 import io.paperwire.subscribers.SubscriptionService;
+import io.paperwire.subscribers.UnsubscribeMailbox;
 import io.paperwire.subscribers.SubscriptionTokens;
 import io.paperwire.summarize.ChatModels;
 import io.paperwire.summarize.LlmSettings;
@@ -176,6 +177,8 @@ public final class PaperwireApplication implements AutoCloseable {
                 settings.site().baseUrl(), Duration.ofHours(integerSetting("paperwire.subscribe.confirm-hours", 72)),
                 Clock.systemUTC());
         main.bind("subscriptionPages", new SubscriptionPages(subscriptions, templates, settings));
+        main.bind("unsubscribeMailbox", new UnsubscribeMailbox(UnsubscribeMailbox.Settings.from(settings),
+                subscriptions::unsubscribe));
     }
 
     private int integerSetting(String key, int fallback) {

@@ -1,0 +1,162 @@
+package io.paperwire.subscribers;
+
+import io.paperwire.PaperwireSettings;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.search.AndTerm;
+import jakarta.mail.search.FlagTerm;
+import jakarta.mail.search.SubjectTerm;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Acts on the {@code mailto:} half of every message's {@code List-Unsubscribe}: reads the mailbox those mails go to
+ * (the From address's) over IMAP and unsubscribes each subscriber whose genuine token a new message's subject carries
+ * ({@code unsubscribe <token>}, as the header asks the mail client to write it). Route {@code subscribers-read-mailbox}
+ * polls it while {@code serve} runs.
+ *
+ * <p>Only unread messages with "unsubscribe" in the subject are looked at. One that is acted on is marked read; any
+ * other is left unread for a person to see (a reader's "please unsubscribe me" without a token, a reply), and a
+ * forged or altered token changes nothing. Off until {@code paperwire.unsubscribe-mailbox.host} is set.
+ */
+public final class UnsubscribeMailbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnsubscribeMailbox.class);
+    private static final Pattern TOKEN = Pattern.compile("(?i)\\bunsubscribe\\s+(\\S+)");
+
+    /** Where the mailbox is; {@code host} empty when mail unsubscribes are not read. */
+    public record Settings(String host, int port, boolean ssl, String username, PaperwireSettings.Secret password,
+                           String folder, int pollSeconds, int timeoutSeconds) {
+
+        public boolean enabled() {
+            return !host.isBlank();
+        }
+
+        /**
+         * Reads {@code paperwire.unsubscribe-mailbox.*} and {@code PAPERWIRE_UNSUBSCRIBE_MAILBOX_PASSWORD}.
+         *
+         * @throws PaperwireSettings.InvalidSettingsException naming each bad key and how to fix it
+         */
+        public static Settings from(PaperwireSettings settings) {
+            String prefix = "paperwire.unsubscribe-mailbox.";
+            List<String> problems = new ArrayList<>();
+            String host = settings.values().getOrDefault(prefix + "host", "").strip();
+            int port = number(settings, prefix + "port", 993, 65535, problems);
+            int poll = number(settings, prefix + "poll-seconds", 60, 86_400, problems);
+            int timeout = number(settings, prefix + "timeout-seconds", 30, 600, problems);
+            String ssl = settings.values().getOrDefault(prefix + "ssl", "true").strip();
+            if (!ssl.equals("true") && !ssl.equals("false")) {
+                problems.add(prefix + "ssl = '" + ssl + "': write true (IMAPS) or false (IMAP, for a server on this host)");
+            }
+            String username = settings.values().getOrDefault(prefix + "username", "").strip();
+            PaperwireSettings.Secret password = settings.secret(prefix + "password");
+            if (!host.isEmpty() && (username.isEmpty() || !password.isPresent())) {
+                problems.add(prefix + "host = '" + host + "': also set " + prefix + "username and "
+                        + "PAPERWIRE_UNSUBSCRIBE_MAILBOX_PASSWORD, the login of the From address's mailbox");
+            }
+            String folder = settings.values().getOrDefault(prefix + "folder", "INBOX").strip();
+            if (!problems.isEmpty()) {
+                throw new PaperwireSettings.InvalidSettingsException("Invalid settings:\n  " + String.join("\n  ", problems));
+            }
+            return new Settings(host, port, ssl.equals("true"), username, password, folder.isEmpty() ? "INBOX" : folder,
+                    poll, timeout);
+        }
+
+        private static int number(PaperwireSettings settings, String key, int fallback, int max, List<String> problems) {
+            String text = settings.values().getOrDefault(key, String.valueOf(fallback)).strip();
+            try {
+                int n = Integer.parseInt(text);
+                if (n >= 1 && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            problems.add(key + " = '" + text + "': give a whole number from 1 to " + max);
+            return fallback;
+        }
+    }
+
+    private final Settings settings;
+    private final Function<String, Optional<Subscriber>> unsubscribe;
+    private final Session session;
+    /** Messages already found to carry no genuine token, so each is reported once per process. */
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+    /** @param unsubscribe unsubscribes the subscriber a genuine token names; empty for any other token */
+    public UnsubscribeMailbox(Settings settings, Function<String, Optional<Subscriber>> unsubscribe) {
+        this.settings = settings;
+        this.unsubscribe = unsubscribe;
+        String protocol = settings.ssl() ? "imaps" : "imap";
+        Properties properties = new Properties();
+        String timeout = String.valueOf(settings.timeoutSeconds() * 1000L);
+        properties.put("mail." + protocol + ".connectiontimeout", timeout);
+        properties.put("mail." + protocol + ".timeout", timeout);
+        properties.put("mail." + protocol + ".writetimeout", timeout);
+        properties.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+        this.session = Session.getInstance(properties);
+    }
+
+    /**
+     * Looks at the new unsubscribe mails once.
+     *
+     * @return subscribers unsubscribed by this call
+     */
+    public int poll() {
+        if (!settings.enabled()) {
+            return 0;
+        }
+        try (Store store = session.getStore(settings.ssl() ? "imaps" : "imap")) {
+            store.connect(settings.host(), settings.port(), settings.username(), settings.password().value());
+            Folder folder = store.getFolder(settings.folder());
+            folder.open(Folder.READ_WRITE);
+            try {
+                return actOn(folder.search(new AndTerm(new FlagTerm(new Flags(Flags.Flag.SEEN), false),
+                        new SubjectTerm("unsubscribe"))));
+            } finally {
+                folder.close(false);
+            }
+        } catch (MessagingException e) {
+            LOG.warn("Cannot read the unsubscribe mailbox {}@{}:{} ({}): {}; trying again at the next poll",
+                    settings.username(), settings.host(), settings.port(), settings.folder(), e.getMessage());
+            return 0;
+        }
+    }
+
+    private int actOn(Message[] messages) throws MessagingException {
+        int unsubscribed = 0;
+        for (Message message : messages) {
+            String subject = Optional.ofNullable(message.getSubject()).orElse("");
+            Matcher token = TOKEN.matcher(subject);
+            Optional<Subscriber> subscriber = token.find() ? unsubscribe.apply(token.group(1)) : Optional.empty();
+            if (subscriber.isPresent()) {
+                message.setFlag(Flags.Flag.SEEN, true);
+                unsubscribed++;
+                LOG.info("Subscriber {} unsubscribed by mail", subscriber.get().id());
+            } else if (reported.add(key(message, subject))) {
+                LOG.info("A mail to the unsubscribe mailbox carries no genuine unsubscribe token; left unread for a"
+                        + " person to act on");
+            }
+        }
+        return unsubscribed;
+    }
+
+    private static String key(Message message, String subject) throws MessagingException {
+        String[] ids = message.getHeader("Message-ID");
+        return ids != null && ids.length > 0 ? ids[0] : subject + "|" + message.getSentDate();
+    }
+}
