@@ -192,6 +192,11 @@ public final class RunLog {
                 + String.join(", ", Collections.nCopies(held.length, "?")) + ")", params);
     }
 
+    /** This process is done with {@code runId}: its lock, if still there, is no longer renewed. */
+    public void stopRenewing(long runId) {
+        heldLocks.remove(runId);
+    }
+
     private void releaseStaleLock(String week) {
         Instant cutoff = Instant.now().minus(lockTimeout);
         database.inTransaction(c -> {

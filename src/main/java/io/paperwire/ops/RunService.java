@@ -79,16 +79,22 @@ public final class RunService implements AutoCloseable {
     }
 
     private Object execute(String endpoint, long runId, RunRequest request) {
-        ProducerTemplate producer = producer();
-        Exchange result = producer.send(endpoint, exchange -> {
-            exchange.setProperty(RunLog.RUN_ID, runId);
-            exchange.getMessage().setBody(request == null ? runId : request);
-        });
-        if (result.getException() != null) {
-            LOG.warn("Run {} ended with an error: {}", runId, result.getException().getMessage());
-            return null;
+        try {
+            ProducerTemplate producer = producer();
+            Exchange result = producer.send(endpoint, exchange -> {
+                exchange.setProperty(RunLog.RUN_ID, runId);
+                exchange.getMessage().setBody(request == null ? runId : request);
+            });
+            if (result.getException() != null) {
+                LOG.warn("Run {} ended with an error: {}", runId, result.getException().getMessage());
+                return null;
+            }
+            return result.getMessage().getBody();
+        } finally {
+            // The run released its lock on the way out; should anything have left the lock behind, it must not be
+            // renewed forever by a process that has finished with the run: it goes stale after the lock timeout.
+            runs.stopRenewing(runId);
         }
-        return result.getMessage().getBody();
     }
 
     private synchronized ProducerTemplate producer() {

@@ -4,6 +4,8 @@ import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Week;
 import io.paperwire.store.Database;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,40 @@ class RunLockRenewalTest {
         assertThatThrownBy(() -> nodeC.create(W21, Trigger.API, null)).isInstanceOf(RunInProgressException.class);
         nodeC.create(W22, Trigger.API, null);
         assertThat(nodeC.status(other).orElseThrow().state()).isEqualTo("abandoned");
+    }
+
+    @Test
+    void aLockLeftBehindByARunThisProcessIsDoneWithIsNoLongerRenewed() {
+        long run = nodeA.create(W21, Trigger.API, null);
+        assertThat(nodeA.renewLocks()).isEqualTo(1);
+
+        nodeA.stopRenewing(run);
+
+        assertThat(nodeA.renewLocks()).isZero();
+        lastRenewedAgo(TIMEOUT.plusSeconds(5));
+        nodeB.create(W21, Trigger.API, null);
+        assertThat(nodeA.status(run).orElseThrow().state()).isEqualTo("abandoned");
+    }
+
+    @Test
+    void aRunThatEndsWithoutReleasingItsLockIsNoLongerRenewedByTheProcessThatRanIt() throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext();
+             RunService service = new RunService(nodeA)) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:run").log("a run route that neither succeeds nor fails the run");
+                }
+            });
+            camel.start();
+            service.attach(() -> camel);
+            long run = nodeA.create(W21, Trigger.API, null);
+
+            service.runNow(run, W21);
+
+            assertThat(database.queryOne("SELECT run_id FROM run_locks", row -> row.getLong("run_id"))).contains(run);
+            assertThat(nodeA.renewLocks()).isZero();
+        }
     }
 
     /** Time passes with no renewal: every lock was last renewed {@code ago}. */
