@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,6 +97,7 @@ public final class UnsubscribeMailbox {
     private final Session session;
     /** Messages already found to carry no genuine token, so each is reported once per process. */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean announced = new AtomicBoolean();
 
     /** @param unsubscribe unsubscribes the subscriber a genuine token names; empty for any other token */
     public UnsubscribeMailbox(Settings settings, Function<String, Optional<Subscriber>> unsubscribe) {
@@ -117,6 +119,15 @@ public final class UnsubscribeMailbox {
      * @return subscribers unsubscribed by this call
      */
     public int poll() {
+        if (announced.compareAndSet(false, true)) {
+            if (settings.enabled()) {
+                LOG.info("Reading unsubscribe mails from {}@{}:{} ({}) every poll", settings.username(), settings.host(),
+                        settings.port(), settings.folder());
+            } else {
+                LOG.info("Unsubscribe mails (the mailto: of List-Unsubscribe) are not read: set"
+                        + " paperwire.unsubscribe-mailbox.host, or act on them by hand");
+            }
+        }
         if (!settings.enabled()) {
             return 0;
         }
