@@ -1,6 +1,7 @@
 package io.paperwire.subscribers;
 
 import io.paperwire.PaperwireSettings;
+import io.paperwire.SettingsReader;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -13,8 +14,6 @@ import jakarta.mail.search.SubjectTerm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -54,41 +53,21 @@ public final class UnsubscribeMailbox {
          */
         public static Settings from(PaperwireSettings settings) {
             String prefix = "paperwire.unsubscribe-mailbox.";
-            List<String> problems = new ArrayList<>();
-            String host = settings.values().getOrDefault(prefix + "host", "").strip();
-            int port = number(settings, prefix + "port", 993, 65535, problems);
-            int poll = number(settings, prefix + "poll-seconds", 60, 86_400, problems);
-            int timeout = number(settings, prefix + "timeout-seconds", 30, 600, problems);
-            String ssl = settings.values().getOrDefault(prefix + "ssl", "true").strip();
-            if (!ssl.equals("true") && !ssl.equals("false")) {
-                problems.add(prefix + "ssl = '" + ssl + "': write true (IMAPS) or false (IMAP, for a server on this host)");
-            }
-            String username = settings.values().getOrDefault(prefix + "username", "").strip();
+            SettingsReader read = new SettingsReader(settings.values());
+            String host = read.text(prefix + "host");
+            int port = read.integer(prefix + "port", 1, 65535);
+            boolean ssl = read.bool(prefix + "ssl");
+            String username = read.text(prefix + "username");
+            String folder = read.text(prefix + "folder");
+            int poll = read.integer(prefix + "poll-seconds", 1, 86_400);
+            int timeout = read.integer(prefix + "timeout-seconds", 1, 600);
             PaperwireSettings.Secret password = settings.secret(prefix + "password");
             if (!host.isEmpty() && (username.isEmpty() || !password.isPresent())) {
-                problems.add(prefix + "host = '" + host + "': also set " + prefix + "username and "
-                        + "PAPERWIRE_UNSUBSCRIBE_MAILBOX_PASSWORD, the login of the From address's mailbox");
+                read.problem(prefix + "host = '" + host + "': also set " + prefix + "username and"
+                        + " PAPERWIRE_UNSUBSCRIBE_MAILBOX_PASSWORD, the login of the From address's mailbox");
             }
-            String folder = settings.values().getOrDefault(prefix + "folder", "INBOX").strip();
-            if (!problems.isEmpty()) {
-                throw new PaperwireSettings.InvalidSettingsException("Invalid settings:\n  " + String.join("\n  ", problems));
-            }
-            return new Settings(host, port, ssl.equals("true"), username, password, folder.isEmpty() ? "INBOX" : folder,
-                    poll, timeout);
-        }
-
-        private static int number(PaperwireSettings settings, String key, int fallback, int max, List<String> problems) {
-            String text = settings.values().getOrDefault(key, String.valueOf(fallback)).strip();
-            try {
-                int n = Integer.parseInt(text);
-                if (n >= 1 && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            problems.add(key + " = '" + text + "': give a whole number from 1 to " + max);
-            return fallback;
+            read.throwIfInvalid();
+            return new Settings(host, port, ssl, username, password, folder.isEmpty() ? "INBOX" : folder, poll, timeout);
         }
     }
 
