@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -89,8 +90,7 @@ public final class RunLog {
                                 + " trigger_source, scheduled_for, node) VALUES (?, 'queued', ?, ?, ?, ?, ?, ?, ?)",
                         week, request.sample(), request.dryRun(), request.force(), Instant.now(), trigger.column(),
                         scheduledFor, node);
-                Database.update(c, "INSERT INTO run_locks (week, run_id, node, acquired_at, renewed_at)"
-                        + " VALUES (?, ?, ?, ?, ?)", week, id, node, Instant.now(), Instant.now());
+                lock(c, week, id);
                 return id;
             });
             heldLocks.add(created);
@@ -192,6 +192,13 @@ public final class RunLog {
                 + String.join(", ", Collections.nCopies(held.length, "?")) + ")", params);
     }
 
+    /** Takes {@code week}'s lock for {@code runId} on this node; fails with a unique violation while another run holds it. */
+    private void lock(Connection c, String week, long runId) throws SQLException {
+        Instant now = Instant.now();
+        Database.update(c, "INSERT INTO run_locks (week, run_id, node, acquired_at, renewed_at) VALUES (?, ?, ?, ?, ?)",
+                week, runId, node, now, now);
+    }
+
     /** This process is done with {@code runId}: its lock, if still there, is no longer renewed. */
     public void stopRenewing(long runId) {
         heldLocks.remove(runId);
@@ -277,8 +284,7 @@ public final class RunLog {
                 int changed = Database.update(c, "UPDATE runs SET state = 'queued', trigger_source = 'approve', node = ?"
                         + " WHERE id = ? AND state = 'draft'", node, runId);
                 if (changed == 1) {
-                    Database.update(c, "INSERT INTO run_locks (week, run_id, node, acquired_at, renewed_at)"
-                            + " VALUES (?, ?, ?, ?, ?)", week, runId, node, Instant.now(), Instant.now());
+                    lock(c, week, runId);
                 }
                 return changed;
             });
