@@ -1,8 +1,8 @@
 package io.paperwire.render;
 
 import io.paperwire.PaperwireSettings;
+import io.paperwire.SettingsReader;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,37 +37,19 @@ public record NewsletterLayout(List<String> emailSections, int trending, int iss
      * @throws PaperwireSettings.InvalidSettingsException naming each bad key, its value and how to fix it
      */
     public static NewsletterLayout from(PaperwireSettings settings) {
-        List<String> problems = new ArrayList<>();
-        String sectionsText = settings.values().getOrDefault(SECTIONS_KEY, String.join(" ", DEFAULT.emailSections()));
+        SettingsReader read = new SettingsReader(settings.values());
+        String sectionsText = read.text(SECTIONS_KEY);
         List<String> sections = Arrays.stream(sectionsText.split("[\\s,]+")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
         if (sections.isEmpty() || sections.stream().anyMatch(s -> !s.matches("[a-z][a-z0-9-]*"))
                 || sections.stream().distinct().count() != sections.size()) {
-            problems.add(SECTIONS_KEY + " = '" + sectionsText + "': list section keys once each, in order, e.g. '"
+            read.problem(SECTIONS_KEY + " = '" + sectionsText + "': list section keys once each, in order, e.g. '"
                     + String.join(" ", DEFAULT.emailSections()) + "'");
         }
-        int trending = number(settings, TRENDING_KEY, DEFAULT.trending(), 0, 50, problems);
-        int perPage = number(settings, PAGE_SIZE_KEY, DEFAULT.issuesPerPage(), 1, 1000, problems);
-        int perTagPage = number(settings, TAG_PAGE_SIZE_KEY, DEFAULT.papersPerTagPage(), 1, 10_000, problems);
-        if (!problems.isEmpty()) {
-            throw new PaperwireSettings.InvalidSettingsException("Invalid settings:\n  " + String.join("\n  ", problems));
-        }
+        int trending = read.integer(TRENDING_KEY, 0, 50);
+        int perPage = read.integer(PAGE_SIZE_KEY, 1, 1000);
+        int perTagPage = read.integer(TAG_PAGE_SIZE_KEY, 1, 10_000);
+        read.throwIfInvalid();
         return new NewsletterLayout(sections, trending, perPage, perTagPage);
-    }
-
-    private static int number(PaperwireSettings settings, String key, int fallback, int min, int max,
-                              List<String> problems) {
-        String text = settings.values().getOrDefault(key, String.valueOf(fallback)).strip();
-        try {
-            int n = Integer.parseInt(text);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        problems.add(key + " = '" + text + "': give a whole number from " + min + " to " + max
-                + " (in paperwire.properties, " + PaperwireSettings.environmentName(key) + " or --set " + key + "=…)");
-        return fallback;
     }
 }
