@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 
@@ -120,7 +121,11 @@ class MessageFactoryTest {
         MimeMessage received = roundTrip(message);
 
         assertThat(message.getMessageID()).isEqualTo(received.getMessageID());
-        assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly("ada@example.org");
+        assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly("ada@example.org")
+                .isEqualTo(Arrays.stream(received.getAllRecipients()).map(Object::toString).toList());
+        assertThat(message.getFrom()).extracting(Object::toString)
+                .isEqualTo(Arrays.stream(received.getFrom()).map(Object::toString).toList())
+                .containsExactly(DeliveryFixture.settings(home, Map.of()).mail().from());
         assertThat(message.getSubject()).isEqualTo(received.getSubject());
         MimeMultipart parts = (MimeMultipart) message.getContent();
         assertThat(parts.getBodyPart(0).getContent()).isEqualTo("Bye: " + factory.unsubscribeUrl(ada))
