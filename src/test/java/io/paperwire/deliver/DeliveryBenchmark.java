@@ -2,7 +2,11 @@ package io.paperwire.deliver;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.paperwire.PaperwireSettings;
+import io.paperwire.ops.RunLog;
+import io.paperwire.ops.StageRecord;
 import io.paperwire.paper.RenderedIssue;
+import io.paperwire.store.Database;
 import io.paperwire.testing.Bench;
 import io.paperwire.testing.LocalPostgres;
 import jakarta.mail.MessagingException;
@@ -29,8 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Delivery throughput: 10,000 subscribers, a ~30 KB issue, to Postfix's {@code smtp-sink} on loopback (GreenMail
- * when Postfix is not installed; the report names which ran). Each send runs in its own JVM capped at
- * {@code -Xmx256m}, through the real delivery log (H2) with the default 4 workers. Baselines: (a) the same stage
+ * when Postfix is not installed; the report names which ran). First the product as operators run it: the deliver
+ * stage of {@code target/paperwire run --sample} (the launcher, which picks the JVM's compilers by command and cores)
+ * and of the same command as plain {@code java -jar}, with 10,000 subscribers imported through the CLI and the
+ * issue cut to 8 papers (a ~32 KB message), timed by the run's own stage record. Then the stage alone: each send in
+ * its own JVM capped at {@code -Xmx256m}, through the real delivery log (H2) with the default 4 workers. Baselines: (a) the same stage
  * and JVM set-up with a new connection per message ({@code Transport.send}); (b) the same messages built and sent
  * by the same pooled mailer with no delivery log, as Jakarta Mail's own limit here; (c) Postfix's {@code smtp-source}
  * into the same sink, as the machine's limit. The stage is measured in three JVM set-ups: a fresh default JVM; a
@@ -85,12 +92,15 @@ class DeliveryBenchmark {
 
             // Round-robin: each round runs every set-up once and smtp-source last, so each figure and its
             // baselines are measured over the same stretch of time on a machine whose speed drifts.
+            List<Double> launched = new ArrayList<>();
+            List<Double> plainJavaJar = new ArrayList<>();
             List<Double> pooled = new ArrayList<>();
             List<Double> perMessageConnection = new ArrayList<>();
             List<Double> quickJit = new ArrayList<>();
             List<Double> mailerOnly = new ArrayList<>();
             List<Double> postgres = new ArrayList<>();
             List<Double> source = new ArrayList<>();
+            Optional<RunCommand> weeklyRun = Optional.empty();
             Optional<LocalPostgres> server = LocalPostgres.freshSchema();
             try {
                 if (server.isPresent()) {
@@ -100,8 +110,13 @@ class DeliveryBenchmark {
                 } else {
                     System.out.println("BENCH PostgreSQL figure skipped: no PostgreSQL answers on 127.0.0.1:5432");
                 }
+                weeklyRun = RunCommand.prepare(home.resolve("run"), port);
                 int edition = 1;
                 for (int run = 1; run <= RUNS; run++) {
+                    if (weeklyRun.isPresent()) {
+                        launched.add(weeklyRun.get().deliveryRate(true));
+                        plainJavaJar.add(weeklyRun.get().deliveryRate(false));
+                    }
                     pooled.add(sendAfterPublishing(++edition, port, Sender.DELIVER_STAGE));
                     perMessageConnection.add(sendAfterPublishing(++edition, port, Sender.CONNECTION_PER_MESSAGE));
                     quickJit.add(sendAfterPublishing(++edition, port, Sender.DELIVER_STAGE_C1));
@@ -142,7 +157,24 @@ class DeliveryBenchmark {
                 Bench.report(name + " (PostgreSQL delivery log)", postgres, "msg/s", "Transport.send, a connection per message",
                         Bench.median(perMessageConnection));
             }
+            String run = "paperwire run --sample, deliver stage, 10k subscribers x "
+                    + weeklyRun.map(r -> r.messageBytes() / 1024).orElse(0) + "KB to " + (postfix ? "smtp-sink" : "GreenMail");
+            String launcherJit = Runtime.getRuntime().availableProcessors() <= 2 ? QUICK_JIT : "the JVM default";
+            if (!launched.isEmpty()) {
+                Bench.report(run + " (target/paperwire: " + launcherJit + ")", launched, "msg/s",
+                        "Transport.send, a connection per message", Bench.median(perMessageConnection));
+                Bench.report(run + " (java -jar, JVM default)", plainJavaJar, "msg/s",
+                        "Transport.send, a connection per message", Bench.median(perMessageConnection));
+            } else {
+                System.out.println("BENCH paperwire run figures skipped: no target/paperwire (mvn -Pbench verify packages it)");
+            }
             if (postfix) {
+                if (!launched.isEmpty()) {
+                    Bench.report(run + " (target/paperwire: " + launcherJit + ")", launched, "msg/s",
+                            "Postfix smtp-source -d -s 4 (machine limit)", Bench.median(source));
+                    Bench.report(run + " (java -jar, JVM default)", plainJavaJar, "msg/s",
+                            "Postfix smtp-source -d -s 4 (machine limit)", Bench.median(source));
+                }
                 Bench.report(name, pooled, "msg/s", "Postfix smtp-source -d -s 4 (machine limit)", Bench.median(source));
                 Bench.report(name + " (JVM " + QUICK_JIT + ")", quickJit, "msg/s",
                         "Postfix smtp-source -d -s 4 (machine limit)", Bench.median(source));
@@ -230,6 +262,78 @@ class DeliveryBenchmark {
         }
         assertThat(rates).isNotEmpty();
         return rates;
+    }
+
+    /**
+     * {@code paperwire run --sample --force} on a home with 10,000 subscribers (imported with {@code subscribers
+     * import}), mailing through the sink; the rate is the run's own record of its deliver stage.
+     */
+    record RunCommand(Path home, List<String> settings, int messageBytes) {
+        static final Path LAUNCHER = Path.of("target", "paperwire").toAbsolutePath();
+        static final Path JAR = Path.of("target", "paperwire.jar").toAbsolutePath();
+        /** A 32 KB message: the sample issue cut from 20 papers to 8, the size the issue asks for (~30 KB). */
+        static final List<String> EIGHT_PAPERS = List.of("--set", "paperwire.select.highlights=4",
+                "--set", "paperwire.select.noteworthy=4");
+
+        static Optional<RunCommand> prepare(Path home, int port) throws Exception {
+            if (!Files.isExecutable(LAUNCHER) || !Files.isRegularFile(JAR)) {
+                return Optional.empty();
+            }
+            Files.createDirectories(home);
+            StringBuilder csv = new StringBuilder("email\n");
+            for (int i = 0; i < SUBSCRIBERS; i++) {
+                csv.append(DeliveryFixture.address(i)).append('\n');
+            }
+            Files.writeString(home.resolve("subscribers.csv"), csv);
+            run(true, "--home", home.toString(), "subscribers", "import", home.resolve("subscribers.csv").toString());
+
+            // The message's size, from the same command mailing its demo reader into an outbox.
+            Path probe = Files.createDirectories(home.resolveSibling(home.getFileName() + "-probe"));
+            List<String> args = new ArrayList<>(List.of("--home", probe.toString()));
+            args.addAll(EIGHT_PAPERS);
+            args.addAll(List.of("run", "--sample"));
+            run(true, args.toArray(String[]::new));
+            int messageBytes;
+            try (var outbox = Files.list(probe.resolve("out/outbox"))) {
+                messageBytes = (int) Files.size(outbox.findFirst().orElseThrow());
+            }
+
+            List<String> settings = new ArrayList<>(EIGHT_PAPERS);
+            settings.addAll(List.of("--set", "paperwire.smtp.host=127.0.0.1", "--set", "paperwire.smtp.port=" + port,
+                    "--set", "paperwire.smtp.starttls=false"));
+            return Optional.of(new RunCommand(home, settings, messageBytes));
+        }
+
+        /** Messages per second of the deliver stage of one more edition of the sample week. */
+        double deliveryRate(boolean launcher) throws Exception {
+            List<String> args = new ArrayList<>(List.of("--home", home.toString()));
+            args.addAll(settings);
+            args.addAll(List.of("run", "--sample", "--force"));
+            run(launcher, args.toArray(String[]::new));
+            try (Database database = Database.open(PaperwireSettings.load(home, Map.of(), Map.of()).db(),
+                    home.resolve("data"))) {
+                StageRecord deliver = new RunLog(database).latest().orElseThrow().stages().stream()
+                        .filter(stage -> stage.stage().equals("deliver-issue")).findFirst().orElseThrow();
+                assertThat(deliver.counts().get("sent")).isEqualTo(SUBSCRIBERS);
+                System.out.printf("BENCH run (paperwire run, %s): %d messages of %d bytes in %d ms (heap capped at 256 MB)%n",
+                        launcher ? "target/paperwire" : "java -jar", SUBSCRIBERS, messageBytes, deliver.durationMillis());
+                return SUBSCRIBERS * 1000.0 / deliver.durationMillis();
+            }
+        }
+
+        /** The launcher gets its heap cap through JAVA_OPTS, as an operator would give it. */
+        private static void run(boolean launcher, String... args) throws Exception {
+            List<String> command = new ArrayList<>(launcher ? List.of(LAUNCHER.toString())
+                    : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", JAR.toString()));
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("JAVA_OPTS", "-Xmx256m");
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+        }
     }
 
     private static double smtpSource(int port, int messageBytes) throws Exception {
