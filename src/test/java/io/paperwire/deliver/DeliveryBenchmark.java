@@ -40,9 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its own JVM capped at {@code -Xmx256m}, through the real delivery log (H2) with the default 4 workers. Baselines: (a) the same stage
  * and JVM set-up with a new connection per message ({@code Transport.send}); (b) the same messages built and sent
  * by the same pooled mailer with no delivery log, as Jakarta Mail's own limit here; (c) Postfix's {@code smtp-source}
- * into the same sink, as the machine's limit. The stage is measured in three JVM set-ups: a fresh default JVM; a
- * fresh one started with {@code -XX:TieredStopAtLevel=1}, which README recommends for one-shot runs on two cores
- * (there the optimising compiler takes a core's worth of CPU from a send that lasts seconds); and a warmed-up JVM,
+ * into the same sink with messages of the same size, as the machine's limit. The stage is measured in three JVM
+ * set-ups: a fresh default JVM; a fresh one started with {@code -XX:TieredStopAtLevel=1}, as the launcher starts
+ * one-shot commands on two cores (there the optimising compiler takes a core's worth of CPU from a send that lasts
+ * seconds); and a warmed-up JVM,
  * which sends two issues first and then three more, measured (the steady state a longer list, or a later send in one
  * {@code serve} process, runs at). With a PostgreSQL on 127.0.0.1:5432, the stage once more with the delivery log
  * there (the row locks of a shared send). Median of 3 runs each, taken round-robin with smtp-source so that a drift
@@ -100,6 +101,7 @@ class DeliveryBenchmark {
             List<Double> mailerOnly = new ArrayList<>();
             List<Double> postgres = new ArrayList<>();
             List<Double> source = new ArrayList<>();
+            List<Double> runSource = new ArrayList<>();
             Optional<RunCommand> weeklyRun = Optional.empty();
             Optional<LocalPostgres> server = LocalPostgres.freshSchema();
             try {
@@ -130,6 +132,9 @@ class DeliveryBenchmark {
                     }
                     if (postfix) {
                         source.add(smtpSource(port, messageBytes));
+                        if (weeklyRun.isPresent()) {
+                            runSource.add(smtpSource(port, weeklyRun.get().messageBytes()));
+                        }
                     }
                 }
             } finally {
@@ -170,10 +175,10 @@ class DeliveryBenchmark {
             }
             if (postfix) {
                 if (!launched.isEmpty()) {
-                    Bench.report(run + " (target/paperwire: " + launcherJit + ")", launched, "msg/s",
-                            "Postfix smtp-source -d -s 4 (machine limit)", Bench.median(source));
-                    Bench.report(run + " (java -jar, JVM default)", plainJavaJar, "msg/s",
-                            "Postfix smtp-source -d -s 4 (machine limit)", Bench.median(source));
+                    String sameSize = "Postfix smtp-source -d -s 4 (machine limit), messages of " + weeklyRun.get().messageBytes() + " bytes";
+                    Bench.report(run + " (target/paperwire: " + launcherJit + ")", launched, "msg/s", sameSize,
+                            Bench.median(runSource));
+                    Bench.report(run + " (java -jar, JVM default)", plainJavaJar, "msg/s", sameSize, Bench.median(runSource));
                 }
                 Bench.report(name, pooled, "msg/s", "Postfix smtp-source -d -s 4 (machine limit)", Bench.median(source));
                 Bench.report(name + " (JVM " + QUICK_JIT + ")", quickJit, "msg/s",
@@ -344,7 +349,9 @@ class DeliveryBenchmark {
         String output = new String(source.getInputStream().readAllBytes());
         assertThat(source.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(source.exitValue()).as(output).isZero();
-        return SUBSCRIBERS / seconds(start);
+        double rate = SUBSCRIBERS / seconds(start);
+        System.out.printf("BENCH run (smtp-source -d -s 4): %d messages of %d bytes at %.0f msg/s%n", SUBSCRIBERS, messageBytes, rate);
+        return rate;
     }
 
     private static int size(MimeMessage message) throws Exception {

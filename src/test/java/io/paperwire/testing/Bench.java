@@ -29,8 +29,9 @@ public final class Bench {
     /** @param baseline what the ratio is against, e.g. "sequential (1 call at a time)"; the ratio is median / baselineMedian */
     public static String report(String name, List<Double> samples, String unit, String baseline, double baselineMedian) {
         double median = median(samples);
-        String line = String.format(Locale.ROOT, "BENCH %-40s median %10.3f %-8s ratio %6.2f vs %s (runs: %d)",
-                name, median, unit, baselineMedian == 0 ? Double.NaN : median / baselineMedian, baseline, samples.size());
+        String line = String.format(Locale.ROOT, "BENCH %-40s median %10.3f %-8s ratio %6.3f vs %s (median %.3f; runs: %d)",
+                name, median, unit, baselineMedian == 0 ? Double.NaN : median / baselineMedian, baseline, baselineMedian,
+                samples.size());
         System.out.println(line);
         try {
             Path results = Path.of("target", "bench-results.txt");
