@@ -3,6 +3,7 @@ package io.paperwire;
 import io.paperwire.archive.IssueStore;
 import io.paperwire.archive.PublishStage;
 import io.paperwire.archive.SiteBuilder;
+import io.paperwire.deliver.BounceReports;
 import io.paperwire.deliver.DeliverStage;
 import io.paperwire.deliver.DeliveryLog;
 import io.paperwire.deliver.DeliverySettings;
@@ -30,7 +31,7 @@ import io.paperwire.subscribers.SubscribeRateLimit;
 import io.paperwire.subscribers.SubscriberStore;
 import io.paperwire.subscribers.SubscriptionPages;
 import io.paperwire.subscribers.SubscriptionService;
-import io.paperwire.subscribers.UnsubscribeMailbox;
+import io.paperwire.subscribers.ListMailbox;
 import io.paperwire.subscribers.SubscriptionTokens;
 import io.paperwire.summarize.ChatModels;
 import io.paperwire.summarize.LlmSettings;
@@ -169,16 +170,18 @@ public final class PaperwireApplication implements AutoCloseable {
         main.bind("publisher", new PublishStage(database, issues, new SiteBuilder(templates, settings)));
         // Delivery and subscriptions (issue 6).
         SubscriptionTokens tokens = new SubscriptionTokens(ServerSecret.load(settings), Clock.systemUTC());
-        main.bind("deliverer", new DeliverStage(subscribers, new DeliveryLog(database),
-                new MessageFactory(settings, tokens), mailer, delivery));
+        DeliveryLog deliveries = new DeliveryLog(database);
+        main.bind("deliverer", new DeliverStage(subscribers, deliveries, new MessageFactory(settings, tokens), mailer,
+                delivery));
         SubscriptionService subscriptions = new SubscriptionService(subscribers, tokens,
                 new ConfirmationMail(templates, settings), mailer,
                 new SubscribeRateLimit(integerSetting("paperwire.subscribe.per-ip-per-hour", 10), Clock.systemUTC()),
                 settings.site().baseUrl(), Duration.ofHours(integerSetting("paperwire.subscribe.confirm-hours", 72)),
                 Clock.systemUTC());
         main.bind("subscriptionPages", new SubscriptionPages(subscriptions, templates, settings));
-        main.bind("unsubscribeMailbox", new UnsubscribeMailbox(UnsubscribeMailbox.Settings.from(settings),
-                subscriptions::unsubscribe));
+        BounceReports bounceReports = new BounceReports(tokens);
+        main.bind("listMailbox", new ListMailbox(ListMailbox.Settings.from(settings), subscriptions::unsubscribe,
+                report -> bounceReports.record(report, deliveries)));
     }
 
     private int integerSetting(String key, int fallback) {

@@ -131,7 +131,7 @@ public record PaperwireSettings(
             "paperwire.llm.api-key", "PAPERWIRE_LLM_API_KEY",
             "paperwire.admin-token", "PAPERWIRE_ADMIN_TOKEN",
             "paperwire.secret", "PAPERWIRE_SECRET",
-            "paperwire.unsubscribe-mailbox.password", "PAPERWIRE_UNSUBSCRIBE_MAILBOX_PASSWORD");
+            "paperwire.list-mailbox.password", "PAPERWIRE_LIST_MAILBOX_PASSWORD");
 
     /** The environment variable that overrides a key: {@code paperwire.arxiv.api-url} → {@code PAPERWIRE_ARXIV_API_URL}. */
     public static String environmentName(String key) {

@@ -130,7 +130,7 @@ class PipelineIT {
         assertThat(messages).hasSize(2);
         MimeMessage message = Eml.read(messages.get(0));
         assertThat(message.getContentType()).startsWith("multipart/alternative");
-        assertThat(message.getHeader("Message-ID", null)).matches("<paperwire\\.2024-W21\\.\\d+@paperwire\\.example>");
+        assertThat(message.getHeader("Message-ID", null)).matches("<paperwire\\.2024-W21\\.\\d+\\.[A-Za-z0-9_-]{22}@paperwire\\.example>");
         assertThat(message.getSentDate()).isNotNull();
         assertThat(message.getHeader("List-Unsubscribe", null)).contains("https://news.example.org/paperwire/unsubscribe?token=");
         assertThat(message.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");

@@ -160,6 +160,40 @@ public final class DeliveryLog {
         void failed(String error);
     }
 
+    /**
+     * A relay reported, after accepting it, that the message of {@code bounce} could not be delivered for good: the
+     * row becomes {@code bounced} and so does the subscriber (unless unsubscribed meanwhile), provided the message
+     * was sent and the report names the subscriber's address.
+     *
+     * @return whether the row is bounced now (a second report of the same bounce also says true)
+     */
+    public boolean bouncedAfterSending(BounceReports.Bounce bounce) {
+        if (bounce.recipients().isEmpty()) {
+            return false;
+        }
+        return database.inTransaction(c -> {
+            List<Long> issueId = Database.query(c, "SELECT id FROM issues WHERE slug = ?", row -> row.getLong("id"),
+                    bounce.message().issueSlug());
+            long subscriberId = bounce.message().subscriberId();
+            List<String> addresses = Database.query(c, "SELECT LOWER(email) AS email FROM subscribers WHERE id = ?",
+                    row -> row.getString("email"), subscriberId);
+            if (issueId.isEmpty() || addresses.isEmpty() || !bounce.recipients().contains(addresses.get(0))) {
+                return false;
+            }
+            Instant now = Instant.now();
+            int marked = Database.update(c, "UPDATE deliveries SET state = 'bounced', last_error = ?, updated_at = ?"
+                    + " WHERE issue_id = ? AND subscriber_id = ? AND state = 'sent'", clip(bounce.describe()), now,
+                    issueId.get(0), subscriberId);
+            if (marked > 0) {
+                Database.update(c, "UPDATE subscribers SET state = 'bounced', updated_at = ? WHERE id = ? AND state = 'active'",
+                        now, subscriberId);
+                return true;
+            }
+            return !Database.query(c, "SELECT 1 AS one FROM deliveries WHERE issue_id = ? AND subscriber_id = ?"
+                    + " AND state = 'bounced'", row -> row.getInt("one"), issueId.get(0), subscriberId).isEmpty();
+        });
+    }
+
     private static Subscriber subscriber(ResultSet row) throws SQLException {
         return new Subscriber(row.getLong("subscriber_id"), row.getString("email"),
                 Subscriber.State.valueOf(row.getString("state").toUpperCase(Locale.ROOT)), row.getString("token"));

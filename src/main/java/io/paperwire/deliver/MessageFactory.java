@@ -84,8 +84,7 @@ public final class MessageFactory {
     /** One issue, encoded once, ready to be addressed to each subscriber. Safe for concurrent use. */
     public final class IssueMessages {
         private final RenderedIssue issue;
-        private final String messageIdPrefix;
-        private final String messageIdSuffix;
+        private final String messageIdDomain;
         private final List<String> fixedHeaders;
         private final byte[] textHead;
         private final QuotedPrintableTemplate text;
@@ -98,8 +97,7 @@ public final class MessageFactory {
 
         private IssueMessages(RenderedIssue issue, String subject) throws MessagingException {
             this.issue = issue;
-            this.messageIdPrefix = "<paperwire." + issue.issue().slug() + ".";
-            this.messageIdSuffix = "@" + from.getAddress().substring(from.getAddress().indexOf('@') + 1) + ">";
+            this.messageIdDomain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
             // "=_" never occurs in quoted-printable output, so the boundary cannot occur in either part.
             String boundary = "----=_Paperwire_" + UUID.randomUUID();
             this.fixedHeaders = fixedHeaders(subject, "multipart/alternative; boundary=\"" + boundary + "\"");
@@ -115,7 +113,7 @@ public final class MessageFactory {
         }
 
         public String messageId(Subscriber subscriber) {
-            return messageIdPrefix + subscriber.id() + messageIdSuffix;
+            return new SentMessageId(issue.issue().slug(), subscriber.id()).format(messageIdDomain, tokens);
         }
 
         public MimeMessage to(Subscriber subscriber) throws MessagingException {

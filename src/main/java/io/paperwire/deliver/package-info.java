@@ -5,5 +5,7 @@
  * bounces, the error threshold that pauses a send, the rate limit); {@link io.paperwire.deliver.MessageFactory}
  * builds each message with the list headers; mailers: {@link io.paperwire.deliver.OutboxMailer} (the default,
  * {@code .eml} files) and {@link io.paperwire.deliver.SmtpMailer} (a pool of connected Jakarta Mail transports).
+ * Each message carries a signed {@link io.paperwire.deliver.SentMessageId}, so {@link io.paperwire.deliver.BounceReports}
+ * can trust a bounce report that arrives later and mark that subscriber bounced.
  */
 package io.paperwire.deliver;

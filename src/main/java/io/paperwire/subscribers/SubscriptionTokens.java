@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * without the secret, one purpose's token is useless for the other, and a confirm token expires.
  *
  * <p>Forms: {@code u<id>.<mac>} (unsubscribe; never expires, it is in every sent email) and
- * {@code c<id>.<expiry epoch seconds>.<mac>} (confirm).
+ * {@code c<id>.<expiry epoch seconds>.<mac>} (confirm). The same secret signs the Message-ID of every sent issue
+ * ({@link #messageSignature}), so a bounce report that quotes one is known to be about a message we sent.
  */
 public final class SubscriptionTokens {
 
@@ -56,6 +57,16 @@ public final class SubscriptionTokens {
     public String confirm(Subscriber subscriber, Instant expires) {
         long expiry = expires.getEpochSecond();
         return "c" + subscriber.id() + "." + expiry + "." + mac(Purpose.CONFIRM, subscriber, expiry);
+    }
+
+    /** The signature in the Message-ID of issue {@code issueSlug} sent to subscriber {@code subscriberId}. */
+    public String messageSignature(String issueSlug, long subscriberId) {
+        return sign("m|" + issueSlug + "|" + subscriberId);
+    }
+
+    public boolean verifyMessageSignature(String issueSlug, long subscriberId, String signature) {
+        return signature != null && MessageDigest.isEqual(messageSignature(issueSlug, subscriberId)
+                .getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The subscriber id a well-formed token of this purpose names; says nothing about whether it is genuine. */
@@ -101,8 +112,11 @@ public final class SubscriptionTokens {
     }
 
     private String mac(Purpose purpose, Subscriber subscriber, long expiry) {
-        String data = purpose.prefix + "|" + subscriber.id() + "|" + expiry + "|" + subscriber.email() + "|"
-                + subscriber.token();
+        return sign(purpose.prefix + "|" + subscriber.id() + "|" + expiry + "|" + subscriber.email() + "|"
+                + subscriber.token());
+    }
+
+    private String sign(String data) {
         byte[] full = macs.get().doFinal(data.getBytes(StandardCharsets.UTF_8));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
     }

@@ -4,6 +4,6 @@
  * ({@link io.paperwire.subscribers.SubscriptionTokens}, keyed by {@link io.paperwire.subscribers.ServerSecret}), and
  * self-service subscription with double opt-in and RFC 8058 one-click unsubscribe
  * ({@link io.paperwire.subscribers.SubscriptionService}, served by {@link io.paperwire.subscribers.SubscriptionPages});
- * unsubscribe mails read from the From address's mailbox ({@link io.paperwire.subscribers.UnsubscribeMailbox}).
+ * unsubscribe mails and bounce reports read from the From address's mailbox ({@link io.paperwire.subscribers.ListMailbox}).
  */
 package io.paperwire.subscribers;

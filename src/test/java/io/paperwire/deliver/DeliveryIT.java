@@ -91,7 +91,7 @@ class DeliveryIT {
             assertThat(message.getSubject()).isEqualTo(issue.subject());
             assertThat(message.getSentDate()).isNotNull();
             assertThat(message.getHeader("Message-ID", null))
-                    .isEqualTo("<paperwire.2024-W21." + subscriber.id() + "@paperwire.example>");
+                    .isEqualTo(new SentMessageId("2024-W21", subscriber.id()).format("paperwire.example", fixture.tokens));
             assertThat(message.getHeader("List-Id", null)).isEqualTo("<weekly.paperwire.example>");
             String listUnsubscribe = message.getHeader("List-Unsubscribe", null);
             assertThat(listUnsubscribe).startsWith("<" + DeliveryFixture.BASE_URL + "/unsubscribe?token=")

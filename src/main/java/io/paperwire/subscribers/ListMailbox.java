@@ -10,10 +10,12 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.search.AndTerm;
 import jakarta.mail.search.FlagTerm;
+import jakarta.mail.search.HeaderTerm;
 import jakarta.mail.search.SubjectTerm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -24,18 +26,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Acts on the {@code mailto:} half of every message's {@code List-Unsubscribe}: reads the mailbox those mails go to
- * (the From address's) over IMAP and unsubscribes each subscriber whose genuine token a new message's subject carries
- * ({@code unsubscribe <token>}, as the header asks the mail client to write it). Route {@code subscribers-read-mailbox}
- * polls it while {@code serve} runs.
+ * Reads the list's own mailbox, the From address's, over IMAP: what subscribers and their mail servers send back.
+ * Route {@code subscribers-read-mailbox} polls it while {@code serve} runs. Off until
+ * {@code paperwire.list-mailbox.host} is set.
  *
- * <p>Only unread messages with "unsubscribe" in the subject are looked at. One that is acted on is marked read; any
- * other is left unread for a person to see (a reader's "please unsubscribe me" without a token, a reply), and a
- * forged or altered token changes nothing. Off until {@code paperwire.unsubscribe-mailbox.host} is set.
+ * <ul>
+ *   <li><b>Unsubscribe mails</b>, the {@code mailto:} half of every message's {@code List-Unsubscribe}: an unread mail
+ *       whose subject carries a genuine token ({@code unsubscribe <token>}, as the header asks the mail client to
+ *       write it) unsubscribes its subscriber.</li>
+ *   <li><b>Bounce reports</b> ({@code multipart/report}): an unread report the bounce handler acts on (a permanent
+ *       failure of a message we sent, see {@code io.paperwire.deliver.BounceReports}).</li>
+ * </ul>
+ *
+ * <p>A mail that is acted on is marked read; any other is left unread for a person to see (a reader's "please
+ * unsubscribe me" without a token, a reply, a delay notice), and a forged token or report changes nothing.
  */
-public final class UnsubscribeMailbox {
+public final class ListMailbox {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UnsubscribeMailbox.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ListMailbox.class);
     private static final Pattern TOKEN = Pattern.compile("(?i)\\bunsubscribe\\s+(\\S+)");
 
     /** Where the mailbox is; {@code host} empty when mail unsubscribes are not read. */
@@ -47,12 +55,12 @@ public final class UnsubscribeMailbox {
         }
 
         /**
-         * Reads {@code paperwire.unsubscribe-mailbox.*} and {@code PAPERWIRE_UNSUBSCRIBE_MAILBOX_PASSWORD}.
+         * Reads {@code paperwire.list-mailbox.*} and {@code PAPERWIRE_LIST_MAILBOX_PASSWORD}.
          *
          * @throws PaperwireSettings.InvalidSettingsException naming each bad key and how to fix it
          */
         public static Settings from(PaperwireSettings settings) {
-            String prefix = "paperwire.unsubscribe-mailbox.";
+            String prefix = "paperwire.list-mailbox.";
             SettingsReader read = new SettingsReader(settings.values());
             String host = read.text(prefix + "host");
             int port = read.integer(prefix + "port", 1, 65535);
@@ -64,24 +72,32 @@ public final class UnsubscribeMailbox {
             PaperwireSettings.Secret password = settings.secret(prefix + "password");
             if (!host.isEmpty() && (username.isEmpty() || !password.isPresent())) {
                 read.problem(prefix + "host = '" + host + "': also set " + prefix + "username and"
-                        + " PAPERWIRE_UNSUBSCRIBE_MAILBOX_PASSWORD, the login of the From address's mailbox");
+                        + " PAPERWIRE_LIST_MAILBOX_PASSWORD, the login of the From address's mailbox");
             }
             read.throwIfInvalid();
             return new Settings(host, port, ssl, username, password, folder.isEmpty() ? "INBOX" : folder, poll, timeout);
         }
     }
 
+    /** Acts on one unread bounce report; true when it did (the mail is then marked read). */
+    @FunctionalInterface
+    public interface BounceHandler {
+        boolean actOn(Message report) throws MessagingException, IOException;
+    }
+
     private final Settings settings;
     private final Function<String, Optional<Subscriber>> unsubscribe;
+    private final BounceHandler bounces;
     private final Session session;
     /** Messages already found to carry no genuine token, so each is reported once per process. */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean announced = new AtomicBoolean();
 
     /** @param unsubscribe unsubscribes the subscriber a genuine token names; empty for any other token */
-    public UnsubscribeMailbox(Settings settings, Function<String, Optional<Subscriber>> unsubscribe) {
+    public ListMailbox(Settings settings, Function<String, Optional<Subscriber>> unsubscribe, BounceHandler bounces) {
         this.settings = settings;
         this.unsubscribe = unsubscribe;
+        this.bounces = bounces;
         String protocol = settings.ssl() ? "imaps" : "imap";
         Properties properties = new Properties();
         String timeout = String.valueOf(settings.timeoutSeconds() * 1000L);
@@ -89,22 +105,24 @@ public final class UnsubscribeMailbox {
         properties.put("mail." + protocol + ".timeout", timeout);
         properties.put("mail." + protocol + ".writetimeout", timeout);
         properties.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+        // Reading a report's body would otherwise mark it read, acted on or not.
+        properties.put("mail." + protocol + ".peek", "true");
         this.session = Session.getInstance(properties);
     }
 
     /**
-     * Looks at the new unsubscribe mails once.
+     * Looks at the new unsubscribe mails and bounce reports once.
      *
-     * @return subscribers unsubscribed by this call
+     * @return mails acted on by this call
      */
     public int poll() {
         if (announced.compareAndSet(false, true)) {
             if (settings.enabled()) {
-                LOG.info("Reading unsubscribe mails from {}@{}:{} ({}) every poll", settings.username(), settings.host(),
-                        settings.port(), settings.folder());
+                LOG.info("Reading unsubscribe mails and bounce reports from {}@{}:{} ({}) every poll",
+                        settings.username(), settings.host(), settings.port(), settings.folder());
             } else {
-                LOG.info("Unsubscribe mails (the mailto: of List-Unsubscribe) are not read: set"
-                        + " paperwire.unsubscribe-mailbox.host, or act on them by hand");
+                LOG.info("Unsubscribe mails (the mailto: of List-Unsubscribe) and bounce reports are not read: set"
+                        + " paperwire.list-mailbox.host, or act on them by hand");
             }
         }
         if (!settings.enabled()) {
@@ -115,8 +133,9 @@ public final class UnsubscribeMailbox {
             Folder folder = store.getFolder(settings.folder());
             folder.open(Folder.READ_WRITE);
             try {
-                return actOn(folder.search(new AndTerm(new FlagTerm(new Flags(Flags.Flag.SEEN), false),
-                        new SubjectTerm("unsubscribe"))));
+                FlagTerm unread = new FlagTerm(new Flags(Flags.Flag.SEEN), false);
+                return unsubscribeBy(folder.search(new AndTerm(unread, new SubjectTerm("unsubscribe"))))
+                        + bouncesIn(folder.search(new AndTerm(unread, new HeaderTerm("Content-Type", "multipart/report"))));
             } finally {
                 folder.close(false);
             }
@@ -127,7 +146,7 @@ public final class UnsubscribeMailbox {
         }
     }
 
-    private int actOn(Message[] messages) throws MessagingException {
+    private int unsubscribeBy(Message[] messages) throws MessagingException {
         int unsubscribed = 0;
         for (Message message : messages) {
             String subject = Optional.ofNullable(message.getSubject()).orElse("");
@@ -143,6 +162,27 @@ public final class UnsubscribeMailbox {
             }
         }
         return unsubscribed;
+    }
+
+    private int bouncesIn(Message[] reports) throws MessagingException {
+        int bounced = 0;
+        for (Message report : reports) {
+            boolean actedOn;
+            try {
+                actedOn = bounces.actOn(report);
+            } catch (IOException | MessagingException e) {
+                LOG.warn("Cannot read a bounce report in the list mailbox: {}; left unread", e.getMessage());
+                actedOn = false;
+            }
+            if (actedOn) {
+                report.setFlag(Flags.Flag.SEEN, true);
+                bounced++;
+            } else if (reported.add(key(report, Optional.ofNullable(report.getSubject()).orElse("")))) {
+                LOG.info("A report in the list mailbox is no permanent failure of a message Paperwire sent (a delay, a"
+                        + " temporary failure, or not ours); left unread for a person to look at");
+            }
+        }
+        return bounced;
     }
 
     private static String key(Message message, String subject) throws MessagingException {

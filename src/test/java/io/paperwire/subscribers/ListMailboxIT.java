@@ -1,0 +1,266 @@
+package io.paperwire.subscribers;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.paperwire.PaperwireApplication;
+import io.paperwire.PaperwireSettings;
+import io.paperwire.deliver.DeliveryFixture;
+import io.paperwire.deliver.DeliveryLog;
+import io.paperwire.deliver.DeliverySettings;
+import io.paperwire.deliver.Mailer;
+import io.paperwire.paper.RenderedIssue;
+import jakarta.mail.Flags;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@code serve} reads the From address's mailbox: genuine unsubscribe mails (the mailto: half of List-Unsubscribe)
+ * unsubscribe their sender; bounce reports of a permanent failure of a message it sent mark that subscriber bounced.
+ */
+class ListMailboxIT {
+
+    static final String MAILBOX_PASSWORD = "mailbox-secret-7";
+
+    @TempDir
+    Path home;
+
+    @Test
+    void serveUnsubscribesTheSenderOfAGenuineUnsubscribeMailAndLeavesEveryOtherMailUnread() throws Exception {
+        GreenMail mail = new GreenMail(new ServerSetup[] {ServerSetupTest.IMAP.dynamicPort()});
+        mail.start();
+        PaperwireApplication app = null;
+        CompletableFuture<Void> serving = null;
+        try {
+            GreenMailUser mailbox = mail.setUser("newsletter@paperwire.example", "newsletter", MAILBOX_PASSWORD);
+            PaperwireSettings settings = settings(Map.of("paperwire.http.port", String.valueOf(freePort()),
+                    "paperwire.list-mailbox.host", "127.0.0.1",
+                    "paperwire.list-mailbox.port", String.valueOf(mail.getImap().getPort()),
+                    "paperwire.list-mailbox.ssl", "false",
+                    "paperwire.list-mailbox.username", "newsletter",
+                    "paperwire.list-mailbox.poll-seconds", "1"));
+            app = new PaperwireApplication(settings, PaperwireApplication.Mode.SERVE);
+            SubscriberStore store = new SubscriberStore(app.database());
+            Subscriber alice = store.add("alice@example.org");
+            Subscriber bob = store.add("bob@example.org");
+            SubscriptionTokens tokens = new SubscriptionTokens(ServerSecret.load(settings), Clock.systemUTC());
+            String bobsToken = tokens.unsubscribe(bob);
+            String forged = bobsToken.substring(0, bobsToken.length() - 1) + (bobsToken.endsWith("A") ? "B" : "A");
+
+            mailbox.deliver(message("alice@example.org", "unsubscribe " + tokens.unsubscribe(alice)));
+            mailbox.deliver(message("bob@example.org", "unsubscribe " + forged));
+            mailbox.deliver(message("carol@example.org", "Re: Paperwire 2024-W21 - please unsubscribe me"));
+            mailbox.deliver(message("dave@example.org", "Thanks for this week's issue"));
+
+            PaperwireApplication running = app;
+            serving = CompletableFuture.runAsync(() -> {
+                try {
+                    running.serve();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (store.byId(alice.id()).orElseThrow().state() != Subscriber.State.UNSUBSCRIBED
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(2_500); // two more polls: nothing else may change
+
+            assertThat(store.byId(alice.id()).orElseThrow().state()).isEqualTo(Subscriber.State.UNSUBSCRIBED);
+            assertThat(store.byId(bob.id()).orElseThrow().state()).isEqualTo(Subscriber.State.ACTIVE);
+            Map<String, Boolean> readBySender = new TreeMap<>();
+            for (var stored : mail.getManagers().getImapHostManager().getInbox(mailbox).getMessages()) {
+                readBySender.put(stored.getMimeMessage().getFrom()[0].toString(), stored.getFlags().contains(Flags.Flag.SEEN));
+            }
+            assertThat(readBySender).as("mails read (acted on) by sender").isEqualTo(Map.of(
+                    "alice@example.org", true,
+                    "bob@example.org", false,     // a forged token
+                    "carol@example.org", false,   // no token: for a person to act on
+                    "dave@example.org", false));  // not about unsubscribing
+        } finally {
+            if (app != null) {
+                app.stopServing();
+                if (serving != null) {
+                    serving.get(30, TimeUnit.SECONDS);
+                }
+                app.close();
+            }
+            mail.stop();
+        }
+    }
+
+    @Test
+    void serveMarksTheSubscriberOfAPermanentBounceReportBouncedAndLeavesDelaysForgeriesAndStrangersUnread() throws Exception {
+        GreenMail mail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+        mail.start();
+        PaperwireApplication app = null;
+        CompletableFuture<Void> serving = null;
+        try {
+            GreenMailUser mailbox = mail.setUser("newsletter@paperwire.example", "newsletter", MAILBOX_PASSWORD);
+            PaperwireSettings settings = settings(Map.of("paperwire.http.port", String.valueOf(freePort()),
+                    "paperwire.list-mailbox.host", "127.0.0.1",
+                    "paperwire.list-mailbox.port", String.valueOf(mail.getImap().getPort()),
+                    "paperwire.list-mailbox.ssl", "false",
+                    "paperwire.list-mailbox.username", "newsletter",
+                    "paperwire.list-mailbox.poll-seconds", "1"));
+            app = new PaperwireApplication(settings, PaperwireApplication.Mode.SERVE);
+            DeliveryFixture fixture = new DeliveryFixture(settings, app.database());
+            fixture.addSubscribers(0, 4);
+            RenderedIssue issue = fixture.publishIssue(1, 2_000);
+            try (Mailer smtp = fixture.smtp(mail.getSmtp().getPort(), DeliverySettings.defaults())) {
+                assertThat(fixture.stage(smtp, DeliverySettings.defaults()).deliver(issue).sent()).isEqualTo(4);
+            }
+            Map<String, String> sentHeaders = new HashMap<>();
+            for (MimeMessage sent : mail.getReceivedMessages()) {
+                sentHeaders.put(sent.getAllRecipients()[0].toString(), String.join("\r\n", Collections.list(sent.getAllHeaderLines())));
+            }
+            String forgedId = "<paperwire." + issue.issue().slug() + "." + fixture.subscriber(2).id()
+                    + ".AAAAAAAAAAAAAAAAAAAAAA@paperwire.example>";
+
+            mailbox.deliver(report("reader0@example.org", "failed", "5.1.1", sentHeaders.get("reader0@example.org")));
+            mailbox.deliver(report("reader1@example.org", "delayed", "4.4.1", sentHeaders.get("reader1@example.org")));
+            mailbox.deliver(report("reader2@example.org", "failed", "5.1.1",
+                    sentHeaders.get("reader2@example.org").replaceAll("Message-ID: .*", "Message-ID: " + forgedId)));
+            mailbox.deliver(report("someone-else@example.net", "failed", "5.1.1", sentHeaders.get("reader3@example.org")));
+
+            PaperwireApplication running = app;
+            serving = CompletableFuture.runAsync(() -> {
+                try {
+                    running.serve();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            SubscriberStore store = new SubscriberStore(app.database());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (store.find("reader0@example.org").orElseThrow().state() != Subscriber.State.BOUNCED
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(2_500); // two more polls: nothing else may change
+
+            Map<String, Subscriber.State> states = new TreeMap<>();
+            for (int n = 0; n < 4; n++) {
+                states.put(DeliveryFixture.address(n), store.find(DeliveryFixture.address(n)).orElseThrow().state());
+            }
+            assertThat(states).isEqualTo(Map.of(
+                    "reader0@example.org", Subscriber.State.BOUNCED,
+                    "reader1@example.org", Subscriber.State.ACTIVE,    // only delayed
+                    "reader2@example.org", Subscriber.State.ACTIVE,    // a forged Message-ID
+                    "reader3@example.org", Subscriber.State.ACTIVE));  // the report names someone else
+            assertThat(new DeliveryLog(app.database()).state(issue.issueId(), fixture.subscriber(0).id()))
+                    .contains(DeliveryLog.State.BOUNCED);
+            assertThat(fixture.deliveries(issue.issueId(), "sent")).isEqualTo(3);
+            Map<String, Boolean> readByRecipient = new TreeMap<>();
+            for (var stored : mail.getManagers().getImapHostManager().getInbox(mailbox).getMessages()) {
+                readByRecipient.put(stored.getMimeMessage().getSubject(), stored.getFlags().contains(Flags.Flag.SEEN));
+            }
+            assertThat(readByRecipient).as("reports read (acted on), by the recipient they are about").isEqualTo(Map.of(
+                    "Undelivered Mail Returned to Sender: reader0@example.org", true,
+                    "Undelivered Mail Returned to Sender: reader1@example.org", false,
+                    "Undelivered Mail Returned to Sender: reader2@example.org", false,
+                    "Undelivered Mail Returned to Sender: someone-else@example.net", false));
+        } finally {
+            if (app != null) {
+                app.stopServing();
+                if (serving != null) {
+                    serving.get(30, TimeUnit.SECONDS);
+                }
+                app.close();
+            }
+            mail.stop();
+        }
+    }
+
+    /** A delivery-status notification as Postfix writes one: text, the status per recipient, the original's headers. */
+    private static MimeMessage report(String recipient, String action, String status, String originalHeaders)
+            throws Exception {
+        String raw = String.join("\r\n",
+                "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)",
+                "To: newsletter@paperwire.example",
+                "Subject: Undelivered Mail Returned to Sender: " + recipient,
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B0UND\"",
+                "",
+                "--B0UND",
+                "Content-Type: text/plain; charset=us-ascii",
+                "",
+                "I'm sorry to have to inform you that your message could not be delivered to one or more recipients.",
+                "--B0UND",
+                "Content-Type: message/delivery-status",
+                "",
+                "Reporting-MTA: dns; mx.example.org",
+                "Arrival-Date: Mon, 20 May 2024 07:00:00 +0000",
+                "",
+                "Final-Recipient: rfc822; " + recipient,
+                "Original-Recipient: rfc822;" + recipient,
+                "Action: " + action,
+                "Status: " + status,
+                "Diagnostic-Code: smtp; 550 5.1.1 <" + recipient + ">: Recipient address rejected: User unknown",
+                "",
+                "--B0UND",
+                "Content-Type: text/rfc822-headers",
+                "",
+                originalHeaders,
+                "",
+                "--B0UND--",
+                "");
+        return new MimeMessage(Session.getInstance(new java.util.Properties()),
+                new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void aMailboxHostWithoutItsLoginIsRefusedNamingWhatToSet() {
+        assertThatThrownBy(() -> ListMailbox.Settings.from(settings(Map.of(
+                "paperwire.list-mailbox.host", "imap.example.org", "paperwire.list-mailbox.port", "99999"))))
+                .isInstanceOf(PaperwireSettings.InvalidSettingsException.class)
+                .hasMessageContaining("paperwire.list-mailbox.username")
+                .hasMessageContaining("PAPERWIRE_LIST_MAILBOX_PASSWORD")
+                .hasMessageContaining("paperwire.list-mailbox.port = '99999'");
+        assertThat(ListMailbox.Settings.from(settings(Map.of())).enabled()).isFalse();
+    }
+
+    private PaperwireSettings settings(Map<String, String> overrides) {
+        Map<String, String> all = new HashMap<>(Map.of("paperwire.site.base-url", DeliveryFixture.BASE_URL,
+                "paperwire.mail.from", "Paperwire <newsletter@paperwire.example>"));
+        all.putAll(overrides);
+        return PaperwireSettings.load(home, Map.of("PAPERWIRE_SECRET", DeliveryFixture.SECRET,
+                "PAPERWIRE_LIST_MAILBOX_PASSWORD", MAILBOX_PASSWORD), all);
+    }
+
+    private static MimeMessage message(String from, String subject) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new java.util.Properties()));
+        message.setFrom(new InternetAddress(from));
+        message.setRecipients(MimeMessage.RecipientType.TO, "newsletter@paperwire.example");
+        message.setSubject(subject);
+        message.setText("sent by a mail client");
+        message.saveChanges();
+        return message;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
