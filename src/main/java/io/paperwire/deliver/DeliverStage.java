@@ -173,7 +173,7 @@ public final class DeliverStage {
                 rate.acquire();
                 try {
                     mailer.send(key, message);
-                    claim.sent(messages.messageId(subscriber));
+                    claim.sent(message.getMessageID());
                     sent.incrementAndGet();
                     return;
                 } catch (MessagingException e) {
