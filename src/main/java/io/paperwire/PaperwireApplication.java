@@ -173,30 +173,18 @@ public final class PaperwireApplication implements AutoCloseable {
         DeliveryLog deliveries = new DeliveryLog(database);
         main.bind("deliverer", new DeliverStage(subscribers, deliveries, new MessageFactory(settings, tokens), mailer,
                 delivery));
+        SettingsReader read = new SettingsReader(settings.values());
+        int subscribesPerHour = read.integer("paperwire.subscribe.per-ip-per-hour", 1, 1_000_000);
+        int confirmHours = read.integer("paperwire.subscribe.confirm-hours", 1, 24 * 365);
+        read.throwIfInvalid();
         SubscriptionService subscriptions = new SubscriptionService(subscribers, tokens,
                 new ConfirmationMail(templates, settings), mailer,
-                new SubscribeRateLimit(integerSetting("paperwire.subscribe.per-ip-per-hour", 10), Clock.systemUTC()),
-                settings.site().baseUrl(), Duration.ofHours(integerSetting("paperwire.subscribe.confirm-hours", 72)),
-                Clock.systemUTC());
+                new SubscribeRateLimit(subscribesPerHour, Clock.systemUTC()), settings.site().baseUrl(),
+                Duration.ofHours(confirmHours), Clock.systemUTC());
         main.bind("subscriptionPages", new SubscriptionPages(subscriptions, templates, settings));
         BounceReports bounceReports = new BounceReports(tokens);
         main.bind("listMailbox", new ListMailbox(ListMailbox.Settings.from(settings), subscriptions::unsubscribe,
                 report -> bounceReports.record(report, deliveries)));
-    }
-
-    private int integerSetting(String key, int fallback) {
-        String value = settings.values().getOrDefault(key, "");
-        try {
-            int n = value.isBlank() ? fallback : Integer.parseInt(value.strip());
-            if (n < 1) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new PaperwireSettings.InvalidSettingsException("Invalid settings:\n  " + key + " = '" + value
-                    + "': give a whole number of at least 1 (in paperwire.properties, "
-                    + PaperwireSettings.environmentName(key) + " or --set " + key + "=…)");
-        }
     }
 
     public void start() {

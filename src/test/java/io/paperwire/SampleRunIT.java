@@ -97,6 +97,17 @@ class SampleRunIT {
     }
 
     @Test
+    void badSubscriptionSettingsAreNamedTogether() {
+        CommandResult result = paperwire("--home", home.toString(), "--set", "paperwire.subscribe.confirm-hours=0",
+                "--set", "paperwire.subscribe.per-ip-per-hour=many", "run", "--sample");
+
+        assertThat(result.exitCode()).isEqualTo(Paperwire.EXIT_USAGE);
+        assertThat(result.err()).contains("paperwire.subscribe.confirm-hours = '0'")
+                .contains("paperwire.subscribe.per-ip-per-hour = 'many'");
+        assertThat(home.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void aBadWeekIsAUsageError() {
         CommandResult result = paperwire("--home", home.toString(), "run", "--week", "2024-21");
 
