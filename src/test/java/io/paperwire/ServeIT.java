@@ -1,5 +1,6 @@
 package io.paperwire;
 
+import io.paperwire.testing.BackgroundServe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,14 +29,8 @@ class ServeIT {
         }
         PaperwireSettings settings = PaperwireSettings.load(home, Map.of(), Map.of("paperwire.http.port", String.valueOf(port)));
         PaperwireApplication app = new PaperwireApplication(settings, PaperwireApplication.Mode.SERVE);
-        CompletableFuture<Void> serving = CompletableFuture.runAsync(() -> {
-            try {
-                app.serve();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        try {
+        // Closing stops serve and fails unless it returns within 30 s.
+        try (app; BackgroundServe ignored = BackgroundServe.start(app)) {
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> health = null;
             // The HTTP server listens a moment before the routes are on it, and answers 404 meanwhile.
@@ -55,11 +48,6 @@ class ServeIT {
             assertThat(health).as("serve answered on port " + port).isNotNull();
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("UP");
-        } finally {
-            app.stopServing();
-            serving.get(30, TimeUnit.SECONDS);
-            app.close();
         }
-        assertThat(serving).isCompleted();
     }
 }

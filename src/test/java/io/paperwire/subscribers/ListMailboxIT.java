@@ -11,6 +11,7 @@ import io.paperwire.deliver.DeliveryLog;
 import io.paperwire.deliver.DeliverySettings;
 import io.paperwire.deliver.Mailer;
 import io.paperwire.paper.RenderedIssue;
+import io.paperwire.testing.BackgroundServe;
 import jakarta.mail.Flags;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -27,7 +28,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -153,24 +153,13 @@ class ListMailboxIT {
      * @return {@code outcome}, read while the application still runs
      */
     private static <T> T serveUntil(PaperwireApplication app, BooleanSupplier done, Supplier<T> outcome) throws Exception {
-        CompletableFuture<Void> serving = CompletableFuture.runAsync(() -> {
-            try {
-                app.serve();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        try {
+        try (app; BackgroundServe ignored = BackgroundServe.start(app)) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!done.getAsBoolean() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             Thread.sleep(2_500);
             return outcome.get();
-        } finally {
-            app.stopServing();
-            serving.get(30, TimeUnit.SECONDS);
-            app.close();
         }
     }
 
