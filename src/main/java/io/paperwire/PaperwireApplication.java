@@ -4,6 +4,7 @@ import io.paperwire.archive.IssueStore;
 import io.paperwire.archive.PublishStage;
 import io.paperwire.archive.SiteBuilder;
 import io.paperwire.deliver.BounceReports;
+import io.paperwire.deliver.ComplaintReports;
 import io.paperwire.deliver.DeliverStage;
 import io.paperwire.deliver.DeliveryLog;
 import io.paperwire.deliver.DeliverySettings;
@@ -182,9 +183,10 @@ public final class PaperwireApplication implements AutoCloseable {
                 new SubscribeRateLimit(subscribesPerHour, Clock.systemUTC()), settings.site().baseUrl(),
                 Duration.ofHours(confirmHours), Clock.systemUTC());
         main.bind("subscriptionPages", new SubscriptionPages(subscriptions, templates, settings));
-        BounceReports bounceReports = new BounceReports(tokens);
+        BounceReports bounces = new BounceReports(tokens);
+        ComplaintReports complaints = new ComplaintReports(tokens);
         main.bind("listMailbox", new ListMailbox(ListMailbox.Settings.from(settings), subscriptions::unsubscribe,
-                report -> bounceReports.record(report, deliveries)));
+                report -> bounces.record(report, deliveries) || complaints.record(report, subscribers)));
     }
 
     public void start() {

@@ -65,17 +65,13 @@ public final class BounceReports {
         if (!message.isMimeType("multipart/report") || !(message.getContent() instanceof Multipart parts)) {
             return Optional.empty();
         }
+        Optional<SentMessageId> original = SentMessageId.quotedIn(parts, tokens);
         DeliveryStatus status = null;
-        Optional<SentMessageId> original = Optional.empty();
-        for (int i = 0; i < parts.getCount(); i++) {
+        for (int i = 0; i < parts.getCount() && status == null; i++) {
             BodyPart part = parts.getBodyPart(i);
             if (part.isMimeType("message/delivery-status")) {
                 try (InputStream in = part.getInputStream()) {
                     status = new DeliveryStatus(in);
-                }
-            } else if (part.isMimeType("text/rfc822-headers") || part.isMimeType("message/rfc822")) {
-                try (InputStream in = part.getInputStream()) {
-                    original = SentMessageId.parse(new InternetHeaders(in).getHeader("Message-ID", null), tokens);
                 }
             }
         }

@@ -1,7 +1,13 @@
 package io.paperwire.deliver;
 
 import io.paperwire.subscribers.SubscriptionTokens;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.InternetHeaders;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +26,23 @@ public record SentMessageId(String issueSlug, long subscriberId) {
     public String format(String domain, SubscriptionTokens tokens) {
         return "<paperwire." + issueSlug + "." + subscriberId + "." + tokens.messageSignature(issueSlug, subscriberId)
                 + "@" + domain + ">";
+    }
+
+    /**
+     * The message of ours a report ({@code multipart/report}: a bounce, a complaint) is about: the Message-ID in its
+     * copy of the original's headers ({@code text/rfc822-headers} or {@code message/rfc822}), if genuine.
+     */
+    public static Optional<SentMessageId> quotedIn(Multipart report, SubscriptionTokens tokens)
+            throws MessagingException, IOException {
+        for (int i = 0; i < report.getCount(); i++) {
+            BodyPart part = report.getBodyPart(i);
+            if (part.isMimeType("text/rfc822-headers") || part.isMimeType("message/rfc822")) {
+                try (InputStream in = part.getInputStream()) {
+                    return parse(new InternetHeaders(in).getHeader("Message-ID", null), tokens);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The issue and subscriber a Message-ID of ours names; empty for any other, or one whose signature is wrong. */

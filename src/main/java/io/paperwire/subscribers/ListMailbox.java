@@ -8,6 +8,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.AndTerm;
 import jakarta.mail.search.FlagTerm;
 import jakarta.mail.search.HeaderTerm;
@@ -34,8 +35,9 @@ import java.util.regex.Pattern;
  *   <li><b>Unsubscribe mails</b>, the {@code mailto:} half of every message's {@code List-Unsubscribe}: an unread mail
  *       whose subject carries a genuine token ({@code unsubscribe <token>}, as the header asks the mail client to
  *       write it) unsubscribes its subscriber.</li>
- *   <li><b>Bounce reports</b> ({@code multipart/report}): an unread report the bounce handler acts on (a permanent
- *       failure of a message we sent, see {@code io.paperwire.deliver.BounceReports}).</li>
+ *   <li><b>Reports</b> ({@code multipart/report}) about a message we sent, acted on by the report handler: a relay's
+ *       bounce report of a permanent failure marks the subscriber bounced ({@code io.paperwire.deliver.BounceReports});
+ *       a mailbox provider's spam complaint unsubscribes them ({@code io.paperwire.deliver.ComplaintReports}).</li>
  * </ul>
  *
  * <p>A mail that is acted on is marked read; any other is left unread for a person to see (a reader's "please
@@ -79,25 +81,25 @@ public final class ListMailbox {
         }
     }
 
-    /** Acts on one unread bounce report; true when it did (the mail is then marked read). */
+    /** Acts on one unread report (a bounce, a complaint); true when it did (the mail is then marked read). */
     @FunctionalInterface
-    public interface BounceHandler {
+    public interface ReportHandler {
         boolean actOn(Message report) throws MessagingException, IOException;
     }
 
     private final Settings settings;
     private final Function<String, Optional<Subscriber>> unsubscribe;
-    private final BounceHandler bounces;
+    private final ReportHandler reports;
     private final Session session;
     /** Messages already found to carry no genuine token, so each is reported once per process. */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean announced = new AtomicBoolean();
 
     /** @param unsubscribe unsubscribes the subscriber a genuine token names; empty for any other token */
-    public ListMailbox(Settings settings, Function<String, Optional<Subscriber>> unsubscribe, BounceHandler bounces) {
+    public ListMailbox(Settings settings, Function<String, Optional<Subscriber>> unsubscribe, ReportHandler reports) {
         this.settings = settings;
         this.unsubscribe = unsubscribe;
-        this.bounces = bounces;
+        this.reports = reports;
         String protocol = settings.ssl() ? "imaps" : "imap";
         Properties properties = new Properties();
         String timeout = String.valueOf(settings.timeoutSeconds() * 1000L);
@@ -111,17 +113,17 @@ public final class ListMailbox {
     }
 
     /**
-     * Looks at the new unsubscribe mails and bounce reports once.
+     * Looks at the new unsubscribe mails and reports (bounces, complaints) once.
      *
      * @return mails acted on by this call
      */
     public int poll() {
         if (announced.compareAndSet(false, true)) {
             if (settings.enabled()) {
-                LOG.info("Reading unsubscribe mails and bounce reports from {}@{}:{} ({}) every poll",
+                LOG.info("Reading unsubscribe mails and bounce and complaint reports from {}@{}:{} ({}) every poll",
                         settings.username(), settings.host(), settings.port(), settings.folder());
             } else {
-                LOG.info("Unsubscribe mails (the mailto: of List-Unsubscribe) and bounce reports are not read: set"
+                LOG.info("Unsubscribe mails (the mailto: of List-Unsubscribe), bounces and complaints are not read: set"
                         + " paperwire.list-mailbox.host, or act on them by hand");
             }
         }
@@ -135,7 +137,8 @@ public final class ListMailbox {
             try {
                 FlagTerm unread = new FlagTerm(new Flags(Flags.Flag.SEEN), false);
                 return unsubscribeBy(folder.search(new AndTerm(unread, new SubjectTerm("unsubscribe"))))
-                        + bouncesIn(folder.search(new AndTerm(unread, new HeaderTerm("Content-Type", "multipart/report"))));
+                        + actOnReports(folder.search(new AndTerm(unread,
+                                new HeaderTerm("Content-Type", "multipart/report"))));
             } finally {
                 folder.close(false);
             }
@@ -164,25 +167,28 @@ public final class ListMailbox {
         return unsubscribed;
     }
 
-    private int bouncesIn(Message[] reports) throws MessagingException {
-        int bounced = 0;
-        for (Message report : reports) {
-            boolean actedOn;
+    private int actOnReports(Message[] found) throws MessagingException {
+        int actedOn = 0;
+        for (Message report : found) {
+            boolean done;
             try {
-                actedOn = bounces.actOn(report);
+                // Parsed here from the whole mail, not from the server's outline of its parts: IMAP servers describe
+                // parts such as message/feedback-report in ways of their own.
+                done = reports.actOn(report instanceof MimeMessage mime ? new MimeMessage(mime) : report);
             } catch (IOException | MessagingException e) {
-                LOG.warn("Cannot read a bounce report in the list mailbox: {}; left unread", e.getMessage());
-                actedOn = false;
+                LOG.warn("Cannot read a report in the list mailbox: {}; left unread", e.getMessage());
+                done = false;
             }
-            if (actedOn) {
+            if (done) {
                 report.setFlag(Flags.Flag.SEEN, true);
-                bounced++;
+                actedOn++;
             } else if (reported.add(key(report, Optional.ofNullable(report.getSubject()).orElse("")))) {
-                LOG.info("A report in the list mailbox is no permanent failure of a message Paperwire sent (a delay, a"
-                        + " temporary failure, or not ours); left unread for a person to look at");
+                LOG.info("A report in the list mailbox is neither a permanent failure of nor a complaint about a"
+                        + " message Paperwire sent (a delay, a temporary failure, or not ours); left unread for a"
+                        + " person to look at");
             }
         }
-        return bounced;
+        return actedOn;
     }
 
     private static String key(Message message, String subject) throws MessagingException {

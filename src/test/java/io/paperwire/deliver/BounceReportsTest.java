@@ -1,11 +1,11 @@
 package io.paperwire.deliver;
 
 import io.paperwire.subscribers.SubscriptionTokens;
+import io.paperwire.testing.MailReports;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -66,38 +66,10 @@ class BounceReportsTest {
         assertThat(reports.read(plain)).isEmpty();
     }
 
-    private static MimeMessage report(String originalType, String originalHeaders, String action, String status,
-                                      String finalRecipient) throws Exception {
-        String raw = String.join("\r\n",
-                "From: Mail Delivery System <Mailer-Daemon@mx.example.org>",
-                "Subject: Mail delivery failed: returning message to sender",
-                "MIME-Version: 1.0",
-                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"=_b\"",
-                "",
-                "--=_b",
-                "Content-Type: text/plain",
-                "",
-                "This message was created automatically by mail delivery software.",
-                "--=_b",
-                "Content-Type: message/delivery-status",
-                "",
-                "Reporting-MTA: dns; mx.example.org",
-                "",
-                "Final-Recipient: " + finalRecipient,
-                "Action: " + action,
-                "Status: " + status,
-                "Diagnostic-Code: smtp; 550 mailbox unavailable",
-                "",
-                "--=_b",
-                "Content-Type: " + originalType,
-                "",
-                "From: Paperwire <newsletter@paperwire.example>",
-                originalHeaders,
-                "Subject: Paperwire 2024-W21",
-                "",
-                "--=_b--",
-                "");
-        return new MimeMessage(Session.getInstance(new Properties()),
-                new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
+    /** The shared report, with the argument order these cases read best in. */
+    private static MimeMessage report(String originalType, String originalHeaders, String action,
+                                      String status, String finalRecipient) throws Exception {
+        return MailReports.deliveryStatus(finalRecipient, action, status, originalType,
+                "From: Paperwire <newsletter@paperwire.example>\r\n" + originalHeaders + "\r\nSubject: Paperwire 2024-W21");
     }
 }

@@ -12,6 +12,7 @@ import io.paperwire.deliver.DeliverySettings;
 import io.paperwire.deliver.Mailer;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.testing.BackgroundServe;
+import io.paperwire.testing.MailReports;
 import jakarta.mail.Flags;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -19,9 +20,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
@@ -87,7 +86,7 @@ class ListMailboxIT {
     }
 
     @Test
-    void serveMarksTheSubscriberOfAPermanentBounceReportBouncedAndLeavesDelaysForgeriesAndStrangersUnread() throws Exception {
+    void serveActsOnBouncesAndComplaintsAboutItsMessagesAndLeavesDelaysForgeriesAndStrangersUnread() throws Exception {
         GreenMail mail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
         mail.start();
         try {
@@ -95,14 +94,17 @@ class ListMailboxIT {
             PaperwireSettings settings = mailboxSettings(mail);
             PaperwireApplication app = new PaperwireApplication(settings, PaperwireApplication.Mode.SERVE);
             DeliveryFixture fixture = new DeliveryFixture(settings, app.database());
-            fixture.addSubscribers(0, 4);
+            fixture.addSubscribers(0, 5);
             RenderedIssue issue = fixture.publishIssue(1, 2_000);
             try (Mailer smtp = fixture.smtp(mail.getSmtp().getPort(), DeliverySettings.defaults())) {
-                assertThat(fixture.stage(smtp, DeliverySettings.defaults()).deliver(issue).sent()).isEqualTo(4);
+                assertThat(fixture.stage(smtp, DeliverySettings.defaults()).deliver(issue).sent()).isEqualTo(5);
             }
             Map<String, String> sentHeaders = new HashMap<>();
+            Map<String, String> sentIds = new HashMap<>();
             for (MimeMessage sent : mail.getReceivedMessages()) {
-                sentHeaders.put(sent.getAllRecipients()[0].toString(), String.join("\r\n", Collections.list(sent.getAllHeaderLines())));
+                String to = sent.getAllRecipients()[0].toString();
+                sentHeaders.put(to, String.join("\r\n", Collections.list(sent.getAllHeaderLines())));
+                sentIds.put(to, sent.getMessageID());
             }
             String forgedId = "<paperwire." + issue.issue().slug() + "." + fixture.subscriber(2).id()
                     + ".AAAAAAAAAAAAAAAAAAAAAA@paperwire.example>";
@@ -112,13 +114,14 @@ class ListMailboxIT {
             mailbox.deliver(report("reader2@example.org", "failed", "5.1.1",
                     sentHeaders.get("reader2@example.org").replaceAll("Message-ID: .*", "Message-ID: " + forgedId)));
             mailbox.deliver(report("someone-else@example.net", "failed", "5.1.1", sentHeaders.get("reader3@example.org")));
+            mailbox.deliver(MailReports.complaint("abuse", sentIds.get("reader4@example.org")));
 
             SubscriberStore store = new SubscriberStore(app.database());
             Map<String, String> states = serveUntil(app,
                     () -> store.find("reader0@example.org").orElseThrow().state() == Subscriber.State.BOUNCED,
                     () -> {
                         Map<String, String> all = new TreeMap<>();
-                        for (int n = 0; n < 4; n++) {
+                        for (int n = 0; n < 5; n++) {
                             all.put(DeliveryFixture.address(n), store.find(DeliveryFixture.address(n)).orElseThrow().state().name());
                         }
                         all.put("delivery to reader0", new DeliveryLog(app.database())
@@ -131,7 +134,8 @@ class ListMailboxIT {
                     "delivery to reader0", "BOUNCED",
                     "reader1@example.org", "ACTIVE",    // only delayed
                     "reader2@example.org", "ACTIVE",    // a forged Message-ID
-                    "reader3@example.org", "ACTIVE"));  // the report names someone else
+                    "reader3@example.org", "ACTIVE",    // the report names someone else
+                    "reader4@example.org", "UNSUBSCRIBED"));  // a spam complaint
             Map<String, Boolean> readBySubject = new TreeMap<>();
             for (var stored : mail.getManagers().getImapHostManager().getInbox(mailbox).getMessages()) {
                 readBySubject.put(stored.getMimeMessage().getSubject(), stored.getFlags().contains(Flags.Flag.SEEN));
@@ -140,7 +144,8 @@ class ListMailboxIT {
                     "Undelivered Mail Returned to Sender: reader0@example.org", true,
                     "Undelivered Mail Returned to Sender: reader1@example.org", false,
                     "Undelivered Mail Returned to Sender: reader2@example.org", false,
-                    "Undelivered Mail Returned to Sender: someone-else@example.net", false));
+                    "Undelivered Mail Returned to Sender: someone-else@example.net", false,
+                    "Complaint about message from 192.0.2.1", true));
         } finally {
             mail.stop();
         }
@@ -172,41 +177,10 @@ class ListMailboxIT {
                 "paperwire.list-mailbox.poll-seconds", "1"));
     }
 
-    /** A delivery-status notification as Postfix writes one: text, the status per recipient, the original's headers. */
+    /** A bounce report as Postfix writes one, quoting {@code originalHeaders}. */
     private static MimeMessage report(String recipient, String action, String status, String originalHeaders)
             throws Exception {
-        String raw = String.join("\r\n",
-                "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)",
-                "To: newsletter@paperwire.example",
-                "Subject: Undelivered Mail Returned to Sender: " + recipient,
-                "MIME-Version: 1.0",
-                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B0UND\"",
-                "",
-                "--B0UND",
-                "Content-Type: text/plain; charset=us-ascii",
-                "",
-                "I'm sorry to have to inform you that your message could not be delivered to one or more recipients.",
-                "--B0UND",
-                "Content-Type: message/delivery-status",
-                "",
-                "Reporting-MTA: dns; mx.example.org",
-                "Arrival-Date: Mon, 20 May 2024 07:00:00 +0000",
-                "",
-                "Final-Recipient: rfc822; " + recipient,
-                "Original-Recipient: rfc822;" + recipient,
-                "Action: " + action,
-                "Status: " + status,
-                "Diagnostic-Code: smtp; 550 5.1.1 <" + recipient + ">: Recipient address rejected: User unknown",
-                "",
-                "--B0UND",
-                "Content-Type: text/rfc822-headers",
-                "",
-                originalHeaders,
-                "",
-                "--B0UND--",
-                "");
-        return new MimeMessage(Session.getInstance(new java.util.Properties()),
-                new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
+        return MailReports.deliveryStatus("rfc822; " + recipient, action, status, "text/rfc822-headers", originalHeaders);
     }
 
     @Test

@@ -1,0 +1,77 @@
+package io.paperwire.deliver;
+
+import io.paperwire.subscribers.SubscriberStore;
+import io.paperwire.subscribers.SubscriptionTokens;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.InternetHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads the complaint reports (ARF, RFC 5965) that mailbox providers' feedback loops send when a reader marks an issue
+ * as spam. A complaint is the plainest way of saying "stop": the subscriber it is about is unsubscribed at once.
+ *
+ * <p>The report must quote the original message's signed Message-ID ({@link SentMessageId}); providers usually
+ * redact the recipient's address, so that signature is what names the subscriber. A {@code not-spam} report, one
+ * about someone else's mail or a forged one changes nothing.
+ */
+public final class ComplaintReports {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComplaintReports.class);
+
+    /** A reader's complaint about a message we sent; {@code feedbackType} is e.g. {@code abuse}. */
+    public record Complaint(SentMessageId message, String feedbackType) {}
+
+    private final SubscriptionTokens tokens;
+
+    public ComplaintReports(SubscriptionTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    /**
+     * Unsubscribes the subscriber a complaint is about.
+     *
+     * @return whether {@code report} was a complaint about a message we sent (its mail can be marked read)
+     */
+    public boolean record(Message report, SubscriberStore subscribers) throws MessagingException, IOException {
+        Optional<Complaint> complaint = read(report);
+        if (complaint.isEmpty()) {
+            return false;
+        }
+        long subscriberId = complaint.get().message().subscriberId();
+        if (subscribers.unsubscribe(subscriberId)) {
+            LOG.info("Subscriber {} unsubscribed: a {} complaint about issue {}", subscriberId,
+                    complaint.get().feedbackType(), complaint.get().message().issueSlug());
+        }
+        return true;
+    }
+
+    public Optional<Complaint> read(Message message) throws MessagingException, IOException {
+        if (!message.isMimeType("multipart/report") || !(message.getContent() instanceof Multipart parts)) {
+            return Optional.empty();
+        }
+        String feedbackType = "";
+        for (int i = 0; i < parts.getCount() && feedbackType.isEmpty(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.isMimeType("message/feedback-report")) {
+                try (InputStream in = part.getInputStream()) {
+                    String type = new InternetHeaders(in).getHeader("Feedback-Type", null);
+                    feedbackType = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
+                }
+            }
+        }
+        if (feedbackType.isEmpty() || feedbackType.equals("not-spam")) {
+            return Optional.empty();
+        }
+        String type = feedbackType;
+        return SentMessageId.quotedIn(parts, tokens).map(id -> new Complaint(id, type));
+    }
+}
