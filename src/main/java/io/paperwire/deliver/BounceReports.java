@@ -62,21 +62,19 @@ public final class BounceReports {
     }
 
     public Optional<Bounce> read(Message message) throws MessagingException, IOException {
-        if (!message.isMimeType("multipart/report") || !(message.getContent() instanceof Multipart parts)) {
+        Optional<Multipart> parts = ReportParts.of(message);
+        Optional<BodyPart> statusPart = parts.isEmpty() ? Optional.empty()
+                : ReportParts.first(parts.get(), "message/delivery-status");
+        if (statusPart.isEmpty()) {
             return Optional.empty();
         }
-        Optional<SentMessageId> original = SentMessageId.quotedIn(parts, tokens);
-        DeliveryStatus status = null;
-        for (int i = 0; i < parts.getCount() && status == null; i++) {
-            BodyPart part = parts.getBodyPart(i);
-            if (part.isMimeType("message/delivery-status")) {
-                try (InputStream in = part.getInputStream()) {
-                    status = new DeliveryStatus(in);
-                }
-            }
-        }
-        if (status == null || original.isEmpty()) {
+        Optional<SentMessageId> original = SentMessageId.quotedIn(parts.get(), tokens);
+        if (original.isEmpty()) {
             return Optional.empty();
+        }
+        DeliveryStatus status;
+        try (InputStream in = statusPart.get().getInputStream()) {
+            status = new DeliveryStatus(in);
         }
         for (int i = 0; i < status.getRecipientDSNCount(); i++) {
             InternetHeaders recipient = status.getRecipientDSN(i);

@@ -55,23 +55,20 @@ public final class ComplaintReports {
     }
 
     public Optional<Complaint> read(Message message) throws MessagingException, IOException {
-        if (!message.isMimeType("multipart/report") || !(message.getContent() instanceof Multipart parts)) {
+        Optional<Multipart> parts = ReportParts.of(message);
+        Optional<BodyPart> feedback = parts.isEmpty() ? Optional.empty()
+                : ReportParts.first(parts.get(), "message/feedback-report");
+        if (feedback.isEmpty()) {
             return Optional.empty();
         }
-        String feedbackType = "";
-        for (int i = 0; i < parts.getCount() && feedbackType.isEmpty(); i++) {
-            BodyPart part = parts.getBodyPart(i);
-            if (part.isMimeType("message/feedback-report")) {
-                try (InputStream in = part.getInputStream()) {
-                    String type = new InternetHeaders(in).getHeader("Feedback-Type", null);
-                    feedbackType = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
-                }
-            }
+        String type;
+        try (InputStream in = feedback.get().getInputStream()) {
+            type = Optional.ofNullable(new InternetHeaders(in).getHeader("Feedback-Type", null)).orElse("")
+                    .strip().toLowerCase(Locale.ROOT);
         }
-        if (feedbackType.isEmpty() || feedbackType.equals("not-spam")) {
+        if (type.isEmpty() || type.equals("not-spam")) {
             return Optional.empty();
         }
-        String type = feedbackType;
-        return SentMessageId.quotedIn(parts, tokens).map(id -> new Complaint(id, type));
+        return SentMessageId.quotedIn(parts.get(), tokens).map(id -> new Complaint(id, type));
     }
 }

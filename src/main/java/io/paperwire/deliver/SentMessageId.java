@@ -34,15 +34,13 @@ public record SentMessageId(String issueSlug, long subscriberId) {
      */
     public static Optional<SentMessageId> quotedIn(Multipart report, SubscriptionTokens tokens)
             throws MessagingException, IOException {
-        for (int i = 0; i < report.getCount(); i++) {
-            BodyPart part = report.getBodyPart(i);
-            if (part.isMimeType("text/rfc822-headers") || part.isMimeType("message/rfc822")) {
-                try (InputStream in = part.getInputStream()) {
-                    return parse(new InternetHeaders(in).getHeader("Message-ID", null), tokens);
-                }
-            }
+        Optional<BodyPart> original = ReportParts.first(report, "text/rfc822-headers", "message/rfc822");
+        if (original.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        try (InputStream in = original.get().getInputStream()) {
+            return parse(new InternetHeaders(in).getHeader("Message-ID", null), tokens);
+        }
     }
 
     /** The issue and subscriber a Message-ID of ours names; empty for any other, or one whose signature is wrong. */
