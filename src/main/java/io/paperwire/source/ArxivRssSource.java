@@ -41,7 +41,7 @@ public final class ArxivRssSource implements PaperSource {
     /** Where announcement days are stored, under {@code paperwire.data-dir}. */
     public static final String ARCHIVE_FOLDER = "arxiv-announcements";
     /** arXiv announces in US Eastern time; the feed's day is that day. */
-    static final ZoneId ARXIV_ZONE = ZoneId.of("America/New_York");
+    static final ZoneId ARXIV_ZONE = Week.ARXIV_ZONE;
     private static final String RSS_FILE = "rss.xml";
     private static final Logger LOG = LoggerFactory.getLogger(ArxivRssSource.class);
 
@@ -209,8 +209,9 @@ public final class ArxivRssSource implements PaperSource {
         }
     }
 
+    /** The week's listing days that were stored: the feed and the listing pages name the listing day. */
     private List<LocalDate> storedDays(Week week) {
-        return week.days().stream().filter(d -> Files.isDirectory(archive.resolve(d.toString()))).toList();
+        return week.listingDays().stream().filter(d -> Files.isDirectory(archive.resolve(d.toString()))).toList();
     }
 
     /** The RSS capture of a day when there is one, otherwise its listing pages. */
