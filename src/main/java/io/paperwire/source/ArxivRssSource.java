@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * The week's arXiv papers from the daily announcements. The RSS feed ({@code rss.arxiv.org/rss/<cats>}) only ever
  * shows the current announcement day, so each fetch is stored per announcement day under
- * {@code <data-dir>/arxiv-announcements/<date>/} and the week is assembled from the stored days: run it every
+ * {@code <data-dir>/arxiv-announcements/<date>/} and the week is assembled from its stored listing days
+ * ({@link Week#listingDays()}, Monday to Friday; the feed and the listing pages name the listing day): run it every
  * announcement day (a daily schedule), then the weekly run finds all of them. When the feed fails, or is empty on a
  * weekday, the listing pages ({@code arxiv.org/list/<cat>/new}) are read instead. Only the configured announce types
  * are kept (default new and cross); the others are counted as dropped.
