@@ -51,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PaperwireSettings settings = parent.settings();
         Week chosen = week != null ? parseWeek(week)
-                : sample ? Week.parse(SampleFetcher.SAMPLE_WEEK) : Week.previous(Clock.systemUTC());
+                : sample ? Week.parse(SampleFetcher.SAMPLE_WEEK) : Week.latestAnnounced(Clock.systemUTC().instant());
         RunRequest request = new RunRequest(chosen, sample, dryRun, force, !noSend);
         try (PaperwireApplication app = new PaperwireApplication(settings)) {
             app.start();

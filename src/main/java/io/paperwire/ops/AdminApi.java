@@ -123,7 +123,7 @@ public final class AdminApi {
         boolean sample = json.path("sample").asBoolean(false);
         String weekText = json.path("week").asText("");
         Week week = !weekText.isEmpty() ? Week.parse(weekText)
-                : sample ? Week.parse(SampleFetcher.SAMPLE_WEEK) : Week.previous(clock);
+                : sample ? Week.parse(SampleFetcher.SAMPLE_WEEK) : Week.latestAnnounced(clock.instant());
         return new RunRequest(week, sample, json.path("dryRun").asBoolean(false), json.path("force").asBoolean(false),
                 json.path("send").asBoolean(true));
     }

@@ -76,6 +76,7 @@ public final class Operations implements AutoCloseable {
         });
         if (serve) {
             main.bind("schedule", schedule);
+            schedule.warnOfCronMisfit();
             main.bind("adminApi", new AdminApi(settings.ops().adminToken(), runService, Clock.systemUTC()));
             main.bind("health", new HealthCheck(database, settings.smtp(), runs));
             main.bind("metrics", metrics);

@@ -150,7 +150,8 @@ public final class SelectStage {
         if (!week.contains(submitted)) {
             return 0;
         }
-        return Duration.between(week.start(), submitted).toMinutes() / (7.0 * 24 * 60);
+        return (double) Duration.between(week.submissionsFrom(), submitted).toMinutes()
+                / Duration.between(week.submissionsFrom(), week.submissionsUntil()).toMinutes();
     }
 
     /** Embeds the interests and the best {@code semanticPool} candidates (and every pinned one). */

@@ -87,9 +87,10 @@ class SelectStageTest {
         assertThat(followed.reasons()).contains("rank 2", "matches interests: reasoning, diffusion", "followed category cs.LG",
                 "by followed author Ada  LOVELACE", "profile match (+20.0)");
         assertThat(popular.reasons()).contains("rank 1", "50 upvotes on Hugging Face Daily Papers, 4 comments (+50.0)",
-                "profile match (+4.0)", "submitted 2024-05-21 (+2.1)");
+                "profile match (+4.0)", "submitted 2024-05-21 (+6.8)");
         assertThat(followed.reasons()).anySatisfy(r -> assertThat(r).startsWith("3 upvotes on Hugging Face Daily Papers, 1 comment (+22.0)"));
-        assertThat(popular.score()).isEqualTo(50.0 + 4.0 + 10 * (36.0 / (7 * 24)), org.assertj.core.data.Offset.offset(0.001));
+        // submitted 114 h after the window opened on Thursday 2024-05-16 14:00 EDT, of its 168 h
+        assertThat(popular.score()).isEqualTo(50.0 + 4.0 + 10 * (114.0 / (7 * 24)), org.assertj.core.data.Offset.offset(0.001));
         assertThat(popular.score()).isGreaterThan(followed.score());
     }
 
