@@ -4,12 +4,11 @@ import io.paperwire.store.Database;
 import io.paperwire.store.DatabaseException;
 import io.paperwire.subscribers.Subscriber;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,16 +17,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
@@ -40,12 +36,13 @@ import java.util.stream.Collectors;
  * send: a row is never handed to two workers, and a row whose process dies is unlocked by the server and taken by
  * the next run. The embedded H2 database is open in one process only, and its {@code SKIP LOCKED} applies the
  * {@code LIMIT} before skipping; there the workers of that one process share an in-memory cursor instead, and the
- * {@code sent} marks are written by one recorder thread in group commits (each commit costs milliseconds on H2,
- * which would otherwise cap the send at a few hundred messages a second); a mark is in the database within about
- * 50 ms of the server's acceptance.
+ * {@code sent} marks go to a {@link SentJournal} file at once and into the database in group commits
+ * ({@link SentRecorder}); a journal left by a process that died is replayed when the log is opened and before each
+ * send reads it.
  *
  * <p>One window cannot be closed by any sender: a crash after the server accepted a message and before the log
- * recorded it. That message is sent again by the next run, with the same Message-ID, so receivers can drop it.
+ * (on PostgreSQL the row's commit, on H2 the journal's line) recorded it, at most one message per worker. That
+ * message is sent again by the next run, with the same Message-ID, so receivers can drop it.
  */
 public final class DeliveryLog {
 
@@ -64,15 +61,36 @@ public final class DeliveryLog {
         }
     }
 
-    private final Database database;
+    /** Where the embedded database's sends keep their journals, under {@code paperwire.data-dir}. */
+    public static final String JOURNAL_FOLDER = "sent-journal";
 
-    public DeliveryLog(Database database) {
+    private final Database database;
+    private final Path journals;
+
+    /**
+     * The log in {@code database}; on the embedded database the sends journal their acceptances under
+     * {@code dataDir}, and the journals of a process that died are recorded now.
+     */
+    public DeliveryLog(Database database, Path dataDir) {
         this.database = database;
+        this.journals = dataDir.resolve(JOURNAL_FOLDER);
         if (!database.isPostgres()) {
             // H2 otherwise keeps commits in memory for up to a second; a killed sender would forget messages the
             // server had accepted and send them again.
             database.update("SET WRITE_DELAY 0");
+            replayJournals();
         }
+    }
+
+    /**
+     * Marks sent what the journals of dead sends say the server accepted (rows still pending or failed; a row
+     * bounced since stays bounced), then deletes those journals.
+     */
+    private void replayJournals() {
+        SentJournal.replayOrphans(journals, entries -> database.inTransaction(c -> {
+            SentRecorder.write(c, entries, MARK_SENT + " AND state IN ('pending', 'failed')");
+            return null;
+        }));
     }
 
     public Optional<State> state(long issueId, long subscriberId) {
@@ -116,6 +134,7 @@ public final class DeliveryLog {
             enqueue(issueId, states);
             return new LockingClaims(issueId, runId);
         }
+        replayJournals();
         return new CursorClaims(issueId, runId, states);
     }
 
@@ -199,7 +218,7 @@ public final class DeliveryLog {
                 Subscriber.State.valueOf(row.getString("state").toUpperCase(Locale.ROOT)), row.getString("token"));
     }
 
-    private static final String MARK_SENT = "UPDATE deliveries SET state = 'sent', message_id = ?,"
+    static final String MARK_SENT = "UPDATE deliveries SET state = 'sent', message_id = ?,"
             + " attempts = attempts + 1, last_error = NULL, sent_at = ?, updated_at = ? WHERE issue_id = ? AND subscriber_id = ?";
 
     private static void markSent(Connection c, long issueId, long subscriberId, String messageId) throws SQLException {
@@ -357,17 +376,11 @@ public final class DeliveryLog {
      */
     private final class CursorClaims implements Claims {
         private static final int CHUNK = 1000;
-        private static final int MAX_BATCH = 500;
-        /** Each H2 commit rewrites the changed pages (milliseconds); grouping bounds that to a few per second. */
-        private static final Duration GROUP_COMMIT = Duration.ofMillis(50);
         private final long issueId;
         private final String runId;
         private final List<Subscriber.State> states;
         private final Deque<Subscriber> chunk = new ArrayDeque<>();
-        private final Queue<Sent> marks = new ConcurrentLinkedQueue<>();
-        private final Thread recorder;
-        private volatile boolean finishing;
-        private volatile RuntimeException recorderFailure;
+        private final SentRecorder recorder;
         private long after = -1;
         private boolean exhausted;
         private CompletableFuture<Chunk> nextChunk;
@@ -379,8 +392,6 @@ public final class DeliveryLog {
                     return t;
                 });
 
-        private record Sent(long subscriberId, String messageId) {}
-
         /** The unsent recipients of one stretch of subscriber ids, up to and including {@code last}. */
         private record Chunk(List<Subscriber> unsent, long last, boolean end) {}
 
@@ -388,17 +399,13 @@ public final class DeliveryLog {
             this.issueId = issueId;
             this.runId = runId;
             this.states = List.copyOf(states);
-            this.recorder = new Thread(this::record, "deliver-recorder-" + issueId);
-            recorder.setDaemon(true);
-            recorder.start();
+            this.recorder = new SentRecorder(database, issueId, SentJournal.start(journals, issueId, runId));
         }
 
         /** Hands out the chunk in memory; the next one is prepared on the reader thread once half of this one is out. */
         @Override
         public synchronized Optional<Claim> next() {
-            if (recorderFailure != null) {
-                throw recorderFailure;
-            }
+            recorder.throwIfFailed();
             while (chunk.isEmpty() && !exhausted) {
                 take(nextChunk != null ? await(nextChunk) : chunk(after));
                 nextChunk = null;
@@ -461,69 +468,13 @@ public final class DeliveryLog {
 
         @Override
         public void finish() {
-            finishing = true;
-            LockSupport.unpark(recorder);
             reader.shutdown();
             try {
                 reader.awaitTermination(1, TimeUnit.MINUTES);
-                recorder.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            if (recorderFailure != null) {
-                throw recorderFailure;
-            }
-        }
-
-        /**
-         * Every {@link #GROUP_COMMIT} writes the marks queued since, in one commit, until finished and drained. The
-         * workers never wake this thread: a wake-up per message (a futex call each) cost more than the commit.
-         * Never interrupted: an interrupt inside H2's file I/O would close the database file.
-         */
-        private void record() {
-            List<Sent> batch = new ArrayList<>();
-            while (true) {
-                boolean last = finishing;
-                for (Sent sent; batch.size() < MAX_BATCH && (sent = marks.poll()) != null; ) {
-                    batch.add(sent);
-                }
-                if (!batch.isEmpty()) {
-                    try {
-                        database.inTransaction(c -> {
-                            writeMarks(c, batch);
-                            return null;
-                        });
-                    } catch (RuntimeException e) {
-                        recorderFailure = new DatabaseException("cannot record deliveries of issue " + issueId
-                                + "; sending stopped: " + e.getMessage(), e);
-                        return;
-                    }
-                    if (batch.size() == MAX_BATCH) {
-                        batch.clear();
-                        continue;
-                    }
-                    batch.clear();
-                }
-                if (last && marks.isEmpty()) {
-                    return;
-                }
-                LockSupport.parkNanos(GROUP_COMMIT.toNanos());
-            }
-        }
-
-        private void writeMarks(Connection c, List<Sent> batch) throws SQLException {
-            try (PreparedStatement update = c.prepareStatement(MARK_SENT)) {
-                Timestamp now = Timestamp.from(Instant.now());
-                for (Sent sent : batch) {
-                    update.setString(1, sent.messageId());
-                    update.setTimestamp(2, now);
-                    update.setTimestamp(3, now);
-                    update.setLong(4, issueId);
-                    update.setLong(5, sent.subscriberId());
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
+            recorder.finish();
         }
 
         private final class CursorClaim implements Claim {
@@ -540,7 +491,7 @@ public final class DeliveryLog {
 
             @Override
             public void sent(String messageId) {
-                marks.add(new Sent(subscriber.id(), messageId));
+                recorder.sent(subscriber.id(), messageId);
             }
 
             @Override

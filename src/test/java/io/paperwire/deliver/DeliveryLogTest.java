@@ -27,7 +27,7 @@ class DeliveryLogTest {
         try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of())) {
             fixture.addSubscribers(0, SUBSCRIBERS);
             long issueId = fixture.publishIssue(1, 500).issueId();
-            DeliveryLog log = new DeliveryLog(fixture.database);
+            DeliveryLog log = new DeliveryLog(fixture.database, fixture.settings.dataDir());
             assertThat(log.unsent(issueId, ACTIVE)).isEqualTo(SUBSCRIBERS);
 
             // A first run that stops part-way: some sent, some failed, some bounced, the rest never reached.
