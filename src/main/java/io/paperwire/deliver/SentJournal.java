@@ -34,7 +34,10 @@ final class SentJournal implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SentJournal.class);
     private static final String SUFFIX = ".journal";
-    /** Journals of live sends in this JVM: never replayed (the file lock only guards against other processes). */
+    /**
+     * Journals of live sends in this JVM, never replayed: a live journal is also locked, but a replay could otherwise
+     * take one in the instant between its creation and its lock.
+     */
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
 
     /** One acceptance. */
