@@ -171,7 +171,7 @@ public final class PaperwireApplication implements AutoCloseable {
         main.bind("publisher", new PublishStage(database, issues, new SiteBuilder(templates, settings)));
         // Delivery and subscriptions (issue 6).
         SubscriptionTokens tokens = new SubscriptionTokens(ServerSecret.load(settings), Clock.systemUTC());
-        DeliveryLog deliveries = new DeliveryLog(database);
+        DeliveryLog deliveries = new DeliveryLog(database, settings.dataDir());
         main.bind("deliverer", new DeliverStage(subscribers, deliveries, new MessageFactory(settings, tokens), mailer,
                 delivery));
         SettingsReader read = new SettingsReader(settings.values());

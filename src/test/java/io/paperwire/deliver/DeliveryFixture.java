@@ -117,7 +117,7 @@ public final class DeliveryFixture implements AutoCloseable {
     }
 
     public DeliverStage stage(Mailer mailer, DeliverySettings delivery) {
-        return new DeliverStage(new SubscriberStore(database), new DeliveryLog(database),
+        return new DeliverStage(new SubscriberStore(database), new DeliveryLog(database, settings.dataDir()),
                 new MessageFactory(settings, tokens), mailer, delivery);
     }
 
