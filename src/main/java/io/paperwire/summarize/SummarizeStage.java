@@ -2,10 +2,10 @@ package io.paperwire.summarize;
 
 import io.paperwire.ops.Progress;
 import io.paperwire.paper.Section;
+import io.paperwire.paper.SectionKey;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Selection;
 import io.paperwire.paper.Summary;
-import io.paperwire.select.SelectStage;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,7 +125,7 @@ public final class SummarizeStage {
     }
 
     private SelectedPaper summarized(Section section, SelectedPaper selected, LlmUsage usage, Counters counters) {
-        Summarizer.Depth depth = SelectStage.HIGHLIGHTS.equals(section.key()) ? Summarizer.Depth.FULL : Summarizer.Depth.TLDR;
+        Summarizer.Depth depth = section.key() == SectionKey.HIGHLIGHTS ? Summarizer.Depth.FULL : Summarizer.Depth.TLDR;
         String promptHash = summarizer.promptHash() + "/" + depth;
         var cached = cache.find(selected.paper(), summarizer.model(), promptHash);
         if (cached.isPresent()) {

@@ -6,11 +6,11 @@ import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Section;
+import io.paperwire.paper.SectionKey;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Selection;
 import io.paperwire.paper.SourceReport;
 import io.paperwire.paper.Week;
-import io.paperwire.select.SelectStage;
 import io.paperwire.store.Database;
 import io.paperwire.testing.Bench;
 import org.junit.jupiter.api.AfterAll;
@@ -73,8 +73,8 @@ class LlmConcurrencyBenchmark {
             (i < PAPERS / 2 ? highlights : noteworthy).add(new SelectedPaper(paper, 1, List.of("bench"), null));
         }
         return new Selection(RunRequest.of(Week.parse("2024-W21")), List.of(
-                new Section(SelectStage.HIGHLIGHTS, "Highlights", highlights),
-                new Section(SelectStage.NOTEWORTHY, "Also noteworthy", noteworthy)), SourceReport.empty());
+                new Section(SectionKey.HIGHLIGHTS, highlights),
+                new Section(SectionKey.NOTEWORTHY, noteworthy)), SourceReport.empty());
     }
 
     private Database database(String name) {

@@ -4,12 +4,12 @@ import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Section;
+import io.paperwire.paper.SectionKey;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Selection;
 import io.paperwire.paper.SourceReport;
 import io.paperwire.paper.Summary;
 import io.paperwire.paper.Week;
-import io.paperwire.select.SelectStage;
 import io.paperwire.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,8 +88,8 @@ class SummarizeStageTest {
             (i < 5 ? highlights : noteworthy).add(new SelectedPaper(paper, 10 - i, List.of("rank " + (i + 1)), null));
         }
         return new Selection(RunRequest.of(Week.parse("2024-W21")), List.of(
-                new Section(SelectStage.HIGHLIGHTS, "Highlights", highlights),
-                new Section(SelectStage.NOTEWORTHY, "Also noteworthy", noteworthy)), SourceReport.empty());
+                new Section(SectionKey.HIGHLIGHTS, highlights),
+                new Section(SectionKey.NOTEWORTHY, noteworthy)), SourceReport.empty());
     }
 
     @Test
