@@ -2,6 +2,8 @@ package io.paperwire.source;
 
 import io.paperwire.PaperwireSettings;
 import io.paperwire.SettingsReader;
+import io.paperwire.common.Backoff;
+import io.paperwire.common.RetryPolicy;
 
 import java.time.Duration;
 import java.util.List;
@@ -61,7 +63,7 @@ public record SourceSettings(Mode mode, Set<String> announceTypes, int pageRetri
                 r.integer("paperwire.hf.page-size", 1, 1000),
                 r.bool("paperwire.hf.trending"),
                 r.seconds("paperwire.hf.delay-seconds", 0, 600),
-                new RetryPolicy(r.integer("paperwire.http.retries", 0, 10) + 1,
+                retryPolicy(r.integer("paperwire.http.retries", 0, 10) + 1,
                         r.seconds("paperwire.http.retry-backoff-seconds", 0, 600),
                         r.seconds("paperwire.http.max-retry-wait-seconds", 0, 3600)),
                 Duration.ofMinutes(Math.round(r.decimal("paperwire.http.cache-max-age-hours", 0, 24 * 365) * 60)),
@@ -105,5 +107,10 @@ public record SourceSettings(Mode mode, Set<String> announceTypes, int pageRetri
         List<String> lowerCaseList(String key) {
             return list(key).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         }
+    }
+
+    /** Doubling backoff without jitter (one client, one connection), capped at the longest wait a server may ask for. */
+    static RetryPolicy retryPolicy(int attempts, Duration backoff, Duration maxWait) {
+        return new RetryPolicy(attempts, new Backoff(backoff, maxWait, false), maxWait);
     }
 }
