@@ -17,22 +17,23 @@ import io.paperwire.paper.RunRequest;
 import io.paperwire.render.PreviewWriter;
 import io.paperwire.render.RenderStage;
 import io.paperwire.render.TemplateEngine;
+import io.paperwire.select.LlmRelevanceRater;
+import io.paperwire.select.RelevanceRater;
 import io.paperwire.select.SelectStage;
+import io.paperwire.select.SelectionSettings;
 import io.paperwire.source.AnnouncementCapture;
 import io.paperwire.source.LiveSources;
 import io.paperwire.source.PaperStore;
-import io.paperwire.select.SelectionSettings;
-import io.paperwire.select.LlmRelevanceRater;
-import io.paperwire.select.RelevanceRater;
 import io.paperwire.source.SourceStage;
 import io.paperwire.store.Database;
 import io.paperwire.subscribers.ConfirmationMail;
+import io.paperwire.subscribers.ListMailbox;
 import io.paperwire.subscribers.ServerSecret;
 import io.paperwire.subscribers.SubscribeRateLimit;
+import io.paperwire.subscribers.SubscribeSettings;
 import io.paperwire.subscribers.SubscriberStore;
 import io.paperwire.subscribers.SubscriptionPages;
 import io.paperwire.subscribers.SubscriptionService;
-import io.paperwire.subscribers.ListMailbox;
 import io.paperwire.subscribers.SubscriptionTokens;
 import io.paperwire.summarize.ChatModels;
 import io.paperwire.summarize.LlmSettings;
@@ -47,7 +48,6 @@ import org.apache.camel.main.Main;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -175,13 +175,12 @@ public final class PaperwireApplication implements AutoCloseable {
         main.bind("deliverer", new DeliverStage(subscribers, deliveries, new MessageFactory(settings, tokens), mailer,
                 delivery));
         SettingsReader read = new SettingsReader(settings.values());
-        int subscribesPerHour = read.integer("paperwire.subscribe.per-ip-per-hour", 1, 1_000_000);
-        int confirmHours = read.integer("paperwire.subscribe.confirm-hours", 1, 24 * 365);
+        SubscribeSettings subscribing = SubscribeSettings.read(read);
         read.throwIfInvalid();
         SubscriptionService subscriptions = new SubscriptionService(subscribers, tokens,
                 new ConfirmationMail(templates, settings), mailer,
-                new SubscribeRateLimit(subscribesPerHour, Clock.systemUTC()), settings.site().baseUrl(),
-                Duration.ofHours(confirmHours), Clock.systemUTC());
+                new SubscribeRateLimit(subscribing.perIpPerHour(), Clock.systemUTC()), settings.site().baseUrl(),
+                subscribing.confirmFor(), Clock.systemUTC());
         main.bind("subscriptionPages", new SubscriptionPages(subscriptions, templates, settings));
         BounceReports bounces = new BounceReports(tokens);
         ComplaintReports complaints = new ComplaintReports(tokens);

@@ -144,6 +144,19 @@ public record PaperwireSettings(
     }
 
     public static PaperwireSettings load(Path home, Map<String, String> environment, Map<String, String> cliOverrides) {
+        Loaded loaded = read(home, environment, cliOverrides);
+        loaded.reader().throwIfInvalid();
+        return loaded.settings();
+    }
+
+    /**
+     * Settings whose problems are collected in {@code reader} and not thrown yet: whoever reads the stages' own
+     * groups reads them with the same reader, so that one start reports every bad value at once.
+     */
+    public record Loaded(PaperwireSettings settings, SettingsReader reader) {}
+
+    /** As {@link #load(Path, Map, Map)}, with the problems left in the returned reader. */
+    public static Loaded read(Path home, Map<String, String> environment, Map<String, String> cliOverrides) {
         Map<String, String> merged = new TreeMap<>(readBundledDefaults());
         Path file = home.resolve("paperwire.properties");
         if (Files.isRegularFile(file)) {
@@ -170,7 +183,8 @@ public record PaperwireSettings(
                 problems.add(key + ": secrets are read from the environment only; remove it from the file and set " + env);
             }
         });
-        return new Reader(home, merged, secrets, problems).settings();
+        Reader reader = new Reader(home, merged, secrets, problems);
+        return new Loaded(reader.settings(), reader);
     }
 
     /** The non-secret values as Camel property placeholders ({@code {{paperwire.http.port}}}). */
@@ -286,7 +300,6 @@ public record PaperwireSettings(
                     new Site(url("paperwire.site.base-url"), text("paperwire.site.title")),
                     ops(),
                     Map.copyOf(values), Map.copyOf(secrets));
-            throwIfInvalid();
             return settings;
         }
 

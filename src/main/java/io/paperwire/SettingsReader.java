@@ -90,6 +90,11 @@ public class SettingsReader {
         return Arrays.stream(value.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** Comma-separated always (for values such as author names, which contain spaces). */
+    public List<String> commaList(String key) {
+        return Arrays.stream(text(key).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
     public URI url(String key) {
         String value = text(key);
         try {

@@ -36,6 +36,13 @@ public record NewsletterLayout(List<SectionKey> emailSections, int trending, int
      */
     public static NewsletterLayout from(PaperwireSettings settings) {
         SettingsReader read = new SettingsReader(settings.values());
+        NewsletterLayout layout = read(read);
+        read.throwIfInvalid();
+        return layout;
+    }
+
+    /** Reads the layout keys, adding every problem to {@code read}. */
+    public static NewsletterLayout read(SettingsReader read) {
         String sectionsText = read.text(SECTIONS_KEY);
         List<SectionKey> sections = new ArrayList<>();
         try {
@@ -51,7 +58,6 @@ public record NewsletterLayout(List<SectionKey> emailSections, int trending, int
         int trending = read.integer(TRENDING_KEY, 0, 50);
         int perPage = read.integer(PAGE_SIZE_KEY, 1, 1000);
         int perTagPage = read.integer(TAG_PAGE_SIZE_KEY, 1, 10_000);
-        read.throwIfInvalid();
         return new NewsletterLayout(sections, trending, perPage, perTagPage);
     }
 }
