@@ -157,7 +157,7 @@ public record PaperwireSettings(
 
     /** As {@link #load(Path, Map, Map)}, with the problems left in the returned reader. */
     public static Loaded read(Path home, Map<String, String> environment, Map<String, String> cliOverrides) {
-        Map<String, String> merged = new TreeMap<>(readBundledDefaults());
+        Map<String, String> merged = new TreeMap<>(bundledDefaults());
         Path file = home.resolve("paperwire.properties");
         if (Files.isRegularFile(file)) {
             merged.putAll(readProperties(file));
@@ -214,7 +214,8 @@ public record PaperwireSettings(
         return secret("paperwire.secret");
     }
 
-    private static Map<String, String> readBundledDefaults() {
+    /** The defaults bundled in {@code application.properties}, every key Paperwire reads. */
+    public static Map<String, String> bundledDefaults() {
         try (InputStream in = PaperwireSettings.class.getResourceAsStream("/application.properties")) {
             if (in == null) {
                 throw new IllegalStateException("application.properties is missing from the classpath");
