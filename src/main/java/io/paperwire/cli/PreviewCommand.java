@@ -3,6 +3,7 @@ package io.paperwire.cli;
 import io.paperwire.Paperwire;
 import io.paperwire.PaperwireApplication;
 import io.paperwire.PaperwireSettings;
+import io.paperwire.app.Configuration;
 import io.paperwire.archive.EditorPreview;
 import io.paperwire.archive.IssueStore;
 import io.paperwire.archive.StaticSiteServer;
@@ -11,7 +12,6 @@ import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Week;
 import io.paperwire.render.Preview;
-import io.paperwire.render.RenderStage;
 import io.paperwire.render.TemplateException;
 import io.paperwire.source.SampleFetcher;
 import picocli.CommandLine.ArgGroup;
@@ -28,7 +28,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -69,12 +68,12 @@ public final class PreviewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PaperwireSettings settings = parent.settings();
-        try (PaperwireApplication app = new PaperwireApplication(settings)) {
-            IssueStore issues = new IssueStore(app.database());
+        Configuration configuration = parent.configuration();
+        PaperwireSettings settings = configuration.settings();
+        try (PaperwireApplication app = new PaperwireApplication(configuration, PaperwireApplication.Mode.RUN_ONCE)) {
+            IssueStore issues = app.components().issueStore();
             Issue issue = chooseIssue(app, issues);
-            RenderStage renderer = new RenderStage(app.templates(), settings, s -> 1, Clock.systemUTC());
-            EditorPreview preview = new EditorPreview(app.templates(), settings, issues, renderer);
+            EditorPreview preview = app.components().editorPreview();
             Path index = preview.render(issue);
             printReasons(out, issue);
             out.printf("%nPreview of %s (nothing published or sent): %s%n", issue.slug(), index);

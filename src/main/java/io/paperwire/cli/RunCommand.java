@@ -3,6 +3,7 @@ package io.paperwire.cli;
 import io.paperwire.Paperwire;
 import io.paperwire.PaperwireApplication;
 import io.paperwire.PaperwireSettings;
+import io.paperwire.app.Configuration;
 import io.paperwire.paper.DeliveryReport;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Section;
@@ -49,11 +50,12 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PaperwireSettings settings = parent.settings();
+        Configuration configuration = parent.configuration();
+        PaperwireSettings settings = configuration.settings();
         Week chosen = week != null ? parseWeek(week)
                 : sample ? Week.parse(SampleFetcher.SAMPLE_WEEK) : Week.previous(Clock.systemUTC());
         RunRequest request = new RunRequest(chosen, sample, dryRun, force, !noSend);
-        try (PaperwireApplication app = new PaperwireApplication(settings)) {
+        try (PaperwireApplication app = new PaperwireApplication(configuration, PaperwireApplication.Mode.RUN_ONCE)) {
             app.start();
             Object result = app.run(request);
             if (result instanceof Preview preview && settings.ops().approval() && !dryRun) {
