@@ -13,7 +13,6 @@ import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Week;
 import io.paperwire.render.Preview;
 import io.paperwire.render.TemplateException;
-import io.paperwire.source.SampleFetcher;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,7 +86,7 @@ public final class PreviewCommand implements Callable<Integer> {
     private Issue chooseIssue(PaperwireApplication app, IssueStore issues) {
         if (source.sample) {
             app.start();
-            Object result = app.run(new RunRequest(Week.parse(SampleFetcher.SAMPLE_WEEK), true, true, false, false));
+            Object result = app.run(new RunRequest(RunRequest.SAMPLE_WEEK, true, true, false, false));
             return ((Preview) result).rendered().issue();
         }
         if (source.week != null) {

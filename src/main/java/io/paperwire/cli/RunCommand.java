@@ -10,7 +10,6 @@ import io.paperwire.paper.Section;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Week;
 import io.paperwire.render.Preview;
-import io.paperwire.source.SampleFetcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -32,7 +31,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--week", paramLabel = "YYYY-Www",
             description = "The ISO week to cover, e.g. 2024-W21 (default: last week; with --sample: "
-                    + SampleFetcher.SAMPLE_WEEK + ").")
+                    + RunRequest.SAMPLE_WEEK_ID + ").")
     String week;
 
     @Option(names = "--dry-run", description = "Fetch, select, summarise and render a preview; publish and send nothing.")
@@ -53,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
         Configuration configuration = parent.configuration();
         PaperwireSettings settings = configuration.settings();
         Week chosen = week != null ? parseWeek(week)
-                : sample ? Week.parse(SampleFetcher.SAMPLE_WEEK) : Week.previous(Clock.systemUTC());
+                : sample ? RunRequest.SAMPLE_WEEK : Week.previous(Clock.systemUTC());
         RunRequest request = new RunRequest(chosen, sample, dryRun, force, !noSend);
         try (PaperwireApplication app = new PaperwireApplication(configuration, PaperwireApplication.Mode.RUN_ONCE)) {
             app.start();

@@ -3,7 +3,6 @@ package io.paperwire.ops;
 import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Week;
-import io.paperwire.source.SampleFetcher;
 import org.apache.camel.Exchange;
 import org.quartz.CronExpression;
 import org.quartz.JobDataMap;
@@ -41,7 +40,7 @@ public final class WeeklySchedule {
 
     /** The run a fire time asks for: the week before the fire time (or the sample week), published and sent. */
     public RunRequest requestFor(Instant fireTime) {
-        Week week = settings.sample() ? Week.parse(SampleFetcher.SAMPLE_WEEK)
+        Week week = settings.sample() ? RunRequest.SAMPLE_WEEK
                 : Week.previous(Clock.fixed(fireTime, settings.timeZone()));
         return new RunRequest(week, settings.sample(), false, false, true);
     }

@@ -3,8 +3,8 @@ package io.paperwire.render;
 import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.Issue;
 import io.paperwire.paper.RenderedIssue;
+import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Selection;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +22,6 @@ import java.util.function.ToIntFunction;
 public final class RenderStage {
 
     /** Stands for the subscriber's own unsubscribe link until delivery; survives HTML escaping unchanged. */
-    public static final String UNSUBSCRIBE_URL = "%%UNSUBSCRIBE_URL%%";
 
     public static final String EMAIL_HTML = "email/issue.html.ftlh";
     public static final String EMAIL_TEXT = "email/issue.txt.ftl";
@@ -80,7 +79,7 @@ public final class RenderStage {
         model.put("issueUrl", base + "/issues/" + issue.slug() + ".html");
         model.put("sections", IssueView.sections(issue, layout.emailSections(), layout.trending()));
         model.put("preheader", preheader(issue));
-        model.put("unsubscribeUrl", UNSUBSCRIBE_URL);
+        model.put("unsubscribeUrl", RenderedIssue.UNSUBSCRIBE_URL_SLOT);
         model.put("postalAddress", settings.mail().postalAddress());
         return model;
     }
