@@ -64,7 +64,7 @@ public final class Operations implements AutoCloseable {
     public void bindTo(Main main, boolean serve) {
         main.bind("runs", runs);
         runService.attach(main::getCamelContext);
-        // Camel Main adds the route policy factories found in the registry to the context before routes start.
+        // The stage routes name it as their route policy (routePolicy: stageRecorder).
         main.bind("stageRecorder", recorder);
         main.addMainListener(new MainListenerSupport() {
             @Override

@@ -5,6 +5,7 @@ import io.paperwire.paper.Issue;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Selection;
+import io.paperwire.paper.SummarizedIssue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,12 @@ public final class RenderStage {
         this.layout = NewsletterLayout.from(settings);
     }
 
-    public RenderedIssue render(Selection selection) {
+    /** Renders the email of a newly summarised issue, with the next edition number of its week. */
+    public RenderedIssue render(SummarizedIssue summarized) {
+        return render(summarized.selection());
+    }
+
+    RenderedIssue render(Selection selection) {
         int edition = nextEdition.applyAsInt(selection);
         String title = settings.site().title() + " " + selection.request().week()
                 + (edition > 1 ? " (edition " + edition + ")" : "");

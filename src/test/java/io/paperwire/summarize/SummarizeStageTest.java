@@ -8,6 +8,7 @@ import io.paperwire.paper.SectionKey;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Selection;
 import io.paperwire.paper.SourceReport;
+import io.paperwire.paper.SummarizedIssue;
 import io.paperwire.paper.Summary;
 import io.paperwire.paper.Week;
 import io.paperwire.store.Database;
@@ -96,7 +97,7 @@ class SummarizeStageTest {
     void summarisesInParallelAndKeepsTheOrderOfTheSections() {
         Recording summarizer = new Recording();
 
-        SummarizeStage.Result result = new SummarizeStage(summarizer, new SummaryCache(db), 4, LlmUsage::unlimited).run(week());
+        SummarizedIssue result = new SummarizeStage(summarizer, new SummaryCache(db), 4, LlmUsage::unlimited).summarize(week());
 
         assertThat(summarizer.threads).hasSizeGreaterThan(1).hasSizeLessThanOrEqualTo(4);
         assertThat(result.selection().papers().map(p -> p.paper().id().value()).toList())
@@ -111,23 +112,23 @@ class SummarizeStageTest {
     void aRerunUsesTheCacheExceptWhatShouldBeTriedAgainAndAPromptChangeStartsOver() {
         Recording summarizer = new Recording();
         SummarizeStage stage = new SummarizeStage(summarizer, new SummaryCache(db), 4, LlmUsage::unlimited);
-        stage.run(week());
+        stage.summarize(week());
         summarizer.calls.set(0);
 
-        SummarizeStage.Result rerun = stage.run(week());
+        SummarizedIssue rerun = stage.summarize(week());
 
         assertThat(summarizer.calls).hasValue(1);
         assertThat(rerun.report().fromCache()).isEqualTo(9);
 
         summarizer.prompt = "v2";
         summarizer.calls.set(0);
-        stage.run(week());
+        stage.summarize(week());
         assertThat(summarizer.calls).hasValue(10);
     }
 
     @Test
     void aFallbackTellsTheEditorWhyInTheReasons() {
-        SummarizeStage.Result result = new SummarizeStage(new Recording(), new SummaryCache(db), 2, LlmUsage::unlimited).run(week());
+        SummarizedIssue result = new SummarizeStage(new Recording(), new SummaryCache(db), 2, LlmUsage::unlimited).summarize(week());
 
         SelectedPaper failed = result.selection().papers().filter(p -> p.paper().id().value().endsWith("9")).findFirst().orElseThrow();
         assertThat(failed.summary().fallback()).isTrue();
