@@ -3,7 +3,6 @@ package io.paperwire.ops;
 import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Week;
-import io.paperwire.source.SampleFetcher;
 import org.apache.camel.Exchange;
 import org.quartz.CronExpression;
 import org.quartz.JobDataMap;
@@ -45,7 +44,7 @@ public final class WeeklySchedule {
      * fire time ({@link Week#latestAnnounced}), or the sample week.
      */
     public RunRequest requestFor(Instant fireTime) {
-        Week week = settings.sample() ? Week.parse(SampleFetcher.SAMPLE_WEEK) : Week.latestAnnounced(fireTime);
+        Week week = settings.sample() ? RunRequest.SAMPLE_WEEK : Week.latestAnnounced(fireTime);
         return new RunRequest(week, settings.sample(), false, false, true);
     }
 

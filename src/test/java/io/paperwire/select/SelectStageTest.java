@@ -5,6 +5,7 @@ import io.paperwire.paper.Author;
 import io.paperwire.paper.Candidates;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.RunRequest;
+import io.paperwire.paper.SectionKey;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Selection;
 import io.paperwire.paper.Signals;
@@ -67,7 +68,7 @@ class SelectStageTest {
                 paper("2405.00005", "Reasoning only", -1, "2024-05-22T10:00:00Z")));
 
         assertThat(ids(selection)).containsExactly("2405.00004", "2405.00003", "2405.00002", "2405.00005");
-        assertThat(selection.sections()).extracting(s -> s.key()).containsExactly("highlights", "noteworthy");
+        assertThat(selection.sections()).extracting(s -> s.key()).containsExactly(SectionKey.HIGHLIGHTS, SectionKey.NOTEWORTHY);
         assertThat(selection.sections().get(0).papers()).hasSize(2);
         assertThat(selection.papers().map(SelectedPaper::score).toList()).isSortedAccordingTo((a, b) -> Double.compare(b, a));
     }

@@ -5,6 +5,7 @@ import io.paperwire.paper.Author;
 import io.paperwire.paper.Issue;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.Section;
+import io.paperwire.paper.SectionKey;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Signals;
 import io.paperwire.paper.Summary;
@@ -50,8 +51,8 @@ public final class FakeIssues {
             (n < half ? highlights : noteworthy).add(p);
         }
         return new Issue(week, 1, "Paperwire " + week, week.monday().plusWeeks(1).atTime(6, 0).toInstant(java.time.ZoneOffset.UTC), List.of(
-                new Section("highlights", "Highlights", highlights),
-                new Section("noteworthy", "Also noteworthy", noteworthy)));
+                new Section(SectionKey.HIGHLIGHTS, highlights),
+                new Section(SectionKey.NOTEWORTHY, noteworthy)));
     }
 
     public static SelectedPaper paper(Week week, int n) {
