@@ -20,15 +20,36 @@ import java.util.Map;
  * @param timeout        connect, read and write timeout of every SMTP connection
  * @param sslTrust       hosts whose certificate is trusted without a CA (a relay with a self-signed certificate);
  *                       empty: the JVM's trust store decides. The host name is checked either way.
+ * @param outage         how long a send waits for an unreachable SMTP server, and how often it probes it
+ * @param retryEvery     how often {@code serve} retries the unsent deliveries of the latest issue
+ * @param retryFor       for how long after that issue's send began {@code serve} keeps retrying
  */
 public record DeliverySettings(int concurrency, double ratePerSecond, int maxAttempts, Duration retryBackoff,
-                               int errorThreshold, boolean ssl, Duration timeout, String sslTrust) {
+                               int errorThreshold, boolean ssl, Duration timeout, String sslTrust, Outage outage,
+                               Duration retryEvery, Duration retryFor) {
 
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
+    /**
+     * Waiting out a server outage: probes after {@code firstProbe}, doubling up to {@code maxProbe} between probes,
+     * until the server answers or {@code maxWait} has passed since it stopped answering.
+     */
+    public record Outage(Duration maxWait, Duration firstProbe, Duration maxProbe) {
+        static final Duration FIRST_PROBE = Duration.ofSeconds(1);
+        static final Duration MAX_PROBE = Duration.ofSeconds(30);
+
+        /** The wait before probe number {@code probe} (1 for the first after the failure). */
+        public Duration beforeProbe(int probe) {
+            long millis = firstProbe.toMillis() << Math.min(Math.max(probe - 1, 0), 20);
+            return Duration.ofMillis(Math.min(millis, maxProbe.toMillis()));
+        }
+    }
+
     /** Defaults suited to tests and small lists. */
     public static DeliverySettings defaults() {
-        return new DeliverySettings(4, 0, 3, Duration.ofSeconds(1), 20, false, Duration.ofSeconds(30), "");
+        return new DeliverySettings(4, 0, 3, Duration.ofSeconds(1), 20, false, Duration.ofSeconds(30), "",
+                new Outage(Duration.ofMinutes(15), Outage.FIRST_PROBE, Outage.MAX_PROBE), Duration.ofMinutes(30),
+                Duration.ofHours(48));
     }
 
     /**
@@ -44,9 +65,18 @@ public record DeliverySettings(int concurrency, double ratePerSecond, int maxAtt
                 (int) p.number("paperwire.deliver.error-threshold", 0, 1_000_000, 20),
                 p.bool("paperwire.smtp.ssl", false),
                 Duration.ofSeconds((long) p.number("paperwire.smtp.timeout-seconds", 1, 600, 30)),
-                settings.values().getOrDefault("paperwire.smtp.ssl-trust", "").strip());
+                settings.values().getOrDefault("paperwire.smtp.ssl-trust", "").strip(),
+                new Outage(minutes(p.number("paperwire.deliver.outage-wait-minutes", 0.01, 24 * 60, 15)),
+                        Outage.FIRST_PROBE, Outage.MAX_PROBE),
+                minutes(p.number("paperwire.deliver.retry-minutes", 0.01, 24 * 60, 30)),
+                minutes(p.number("paperwire.deliver.retry-hours", 0, 24 * 30, 48) * 60));
         p.throwIfBad();
         return result;
+    }
+
+    /** Fractions allowed (0.05 is three seconds), so that tests can wait seconds where operators wait minutes. */
+    private static Duration minutes(double minutes) {
+        return Duration.ofMillis(Math.round(minutes * 60_000));
     }
 
     /** The wait before retry number {@code retry} (1 for the first retry). */
@@ -56,24 +86,33 @@ public record DeliverySettings(int concurrency, double ratePerSecond, int maxAtt
     }
 
     public DeliverySettings withConcurrency(int workers) {
-        return new DeliverySettings(workers, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, ssl, timeout, sslTrust);
+        return new DeliverySettings(workers, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, ssl, timeout,
+                sslTrust, outage, retryEvery, retryFor);
     }
 
     public DeliverySettings withRatePerSecond(double rate) {
-        return new DeliverySettings(concurrency, rate, maxAttempts, retryBackoff, errorThreshold, ssl, timeout, sslTrust);
+        return new DeliverySettings(concurrency, rate, maxAttempts, retryBackoff, errorThreshold, ssl, timeout,
+                sslTrust, outage, retryEvery, retryFor);
     }
 
     public DeliverySettings withRetries(int attempts, Duration backoff, int threshold) {
-        return new DeliverySettings(concurrency, ratePerSecond, attempts, backoff, threshold, ssl, timeout, sslTrust);
+        return new DeliverySettings(concurrency, ratePerSecond, attempts, backoff, threshold, ssl, timeout, sslTrust,
+                outage, retryEvery, retryFor);
     }
 
     public DeliverySettings withSsl(boolean implicitTls, String trustedHosts) {
         return new DeliverySettings(concurrency, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, implicitTls,
-                timeout, trustedHosts);
+                timeout, trustedHosts, outage, retryEvery, retryFor);
     }
 
     public DeliverySettings withTimeout(Duration t) {
-        return new DeliverySettings(concurrency, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, ssl, t, sslTrust);
+        return new DeliverySettings(concurrency, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, ssl, t,
+                sslTrust, outage, retryEvery, retryFor);
+    }
+
+    public DeliverySettings withOutage(Duration maxWait, Duration firstProbe, Duration maxProbe) {
+        return new DeliverySettings(concurrency, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, ssl, timeout,
+                sslTrust, new Outage(maxWait, firstProbe, maxProbe), retryEvery, retryFor);
     }
 
     /** Reads typed values from the settings map, collecting every problem. */

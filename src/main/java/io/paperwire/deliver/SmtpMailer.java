@@ -132,6 +132,12 @@ public final class SmtpMailer implements Mailer {
         }
     }
 
+    /** Connects as a send would (greeting, EHLO, STARTTLS, login) and says QUIT. */
+    @Override
+    public void probe() throws MessagingException {
+        quietlyClose(connect());
+    }
+
     private Transport connect() throws MessagingException {
         Transport transport = session.getTransport(protocol);
         if (settings.username().isBlank()) {

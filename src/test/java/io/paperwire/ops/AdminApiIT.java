@@ -120,7 +120,7 @@ class AdminApiIT {
             assertThat(approved.state()).isEqualTo("succeeded");
             assertThat(approved.stages()).extracting(StageRecord::stage).containsExactly("source-fetch",
                     "select-papers", "summarize-papers", "render-issue", "publish-issue", "deliver-issue");
-            assertThat(approved.deliveries()).isEqualTo(new RunStatus.Deliveries(1, 0, 0));
+            assertThat(approved.deliveries()).isEqualTo(new RunStatus.Deliveries(1, 0, 0, 0));
             assertThat(home.resolve("out/site/issues/2024-W21.html")).exists();
             assertThat(outbox()).hasSize(1);
             HttpResponse<String> again = node.post("/api/runs/" + id + "/approve", "", TOKEN);

@@ -84,7 +84,7 @@ class AlertsTest {
 
     @Test
     void deliveryErrorsAboveTheThresholdAreMailedToTheOperator() throws Exception {
-        DeliveryReport report = new DeliveryReport(LIVE, "2024-W21", 100, 90, 0, 10, 0, "", "smtp");
+        DeliveryReport report = new DeliveryReport(LIVE, "2024-W21", 100, 90, 0, 10, 0, 10, "", "smtp");
         Alerts alerts = alerts("ops@example.org");
         List<String> raised = alerts.evaluate(WEEK, null, null, report, null);
         assertThat(raised).singleElement().asString().contains("10 of 100");
@@ -94,7 +94,7 @@ class AlertsTest {
             assertThat(m.getSubject()).contains("run 7");
             assertThat(m.getContent().toString()).contains("10 of 100");
         });
-        assertThat(alerts.evaluate(WEEK, null, null, new DeliveryReport(LIVE, "2024-W21", 100, 99, 0, 1, 0, "", "smtp"),
+        assertThat(alerts.evaluate(WEEK, null, null, new DeliveryReport(LIVE, "2024-W21", 100, 99, 0, 1, 0, 1, "", "smtp"),
                 null)).as("1% is below the 5% threshold").isEmpty();
     }
 
