@@ -114,7 +114,7 @@ public final class SmtpMailer implements Mailer {
                 return;
             } catch (MessagingException e) {
                 quietlyClose(transport);
-                if (SendFailure.classify(e) != SendFailure.TRANSIENT) {
+                if (SendFailure.classify(e) != SendFailure.SERVER_UNAVAILABLE) {
                     throw e;
                 }
             }
