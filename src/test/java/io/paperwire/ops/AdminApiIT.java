@@ -74,7 +74,7 @@ class AdminApiIT {
             @SuppressWarnings("unchecked")
             Map<String, Object> selectCounts = (Map<String, Object>) stages.get(1).get("counts");
             assertThat(selectCounts).containsEntry("selected", 20);
-            assertThat(status.get("deliveries")).isEqualTo(Map.of("sent", 1, "alreadySent", 0, "failed", 0));
+            assertThat(status.get("deliveries")).isEqualTo(Map.of("sent", 1, "alreadySent", 0, "failed", 0, "unsent", 0));
             assertThat(((Number) status.get("durationMillis")).longValue()).isPositive();
 
             HttpResponse<String> list = node.get("/api/runs", TOKEN);
