@@ -42,27 +42,32 @@ public final class DeliveryRetry {
      * @return the retry's report, or empty when none was due (or another run holds the week)
      */
     public Optional<DeliveryReport> retryPending() {
-        Optional<RunLog.PartialSend> partial = runs.latestPartialSend();
-        if (partial.isEmpty()) {
+        Optional<RunRequest> due = due();
+        if (due.isEmpty()) {
             return Optional.empty();
         }
-        RunLog.PartialSend send = partial.get();
-        Instant now = clock.instant();
-        if (send.lastTried() == null || now.isBefore(send.lastTried().plus(retryEvery))
-                || now.isAfter(send.sendBegan().plus(retryFor))) {
-            return Optional.empty();
-        }
-        RunRequest request = new RunRequest(send.week(), send.sample(), false, false, true);
+        RunRequest request = due.get();
         long runId;
         try {
             runId = runs.create(request, Trigger.RETRY, null);
         } catch (RunInProgressException e) {
-            LOG.debug("Not retrying the send of {}: {}", send.week(), e.getMessage());
+            LOG.debug("Not retrying the send of {}: {}", request.week(), e.getMessage());
             return Optional.empty();
         }
-        LOG.info("Retrying the partial send of {} (run {}; retries until {})", send.week(), runId,
-                send.sendBegan().plus(retryFor));
+        LOG.info("Retrying the partial send of {} (run {})", request.week(), runId);
         return Optional.ofNullable(runService.runNow(runId, request)).filter(DeliveryReport.class::isInstance)
                 .map(DeliveryReport.class::cast);
+    }
+
+    /**
+     * The run that would finish the latest partial send, when one is due now: at least {@code retryEvery} after the
+     * last attempt ended and at most {@code retryFor} after the send began.
+     */
+    Optional<RunRequest> due() {
+        Instant now = clock.instant();
+        return runs.latestPartialSend()
+                .filter(send -> send.lastTried() != null && !now.isBefore(send.lastTried().plus(retryEvery))
+                        && !now.isAfter(send.sendBegan().plus(retryFor)))
+                .map(send -> new RunRequest(send.week(), send.sample(), false, false, true));
     }
 }
