@@ -60,10 +60,12 @@ class PartialSendIT {
     }
 
     @Test
-    void anOutageLongerThanTheWaitEndsTheRunPartialWithExitCode3AndTheNextRunMailsOnlyTheRest() throws Exception {
+    void anApprovedSendCutShortByAnOutageEndsPartialWithExitCode3AndTheNextRunMailsOnlyTheRest() throws Exception {
         addReaders();
+        CommandResult draft = cli("--set", "paperwire.approval=required", "run", "--sample");
+        assertThat(draft.exitCode()).as(draft.toString()).isZero();
 
-        CommandResult partial = cli("run", "--sample");
+        CommandResult partial = cli("--set", "paperwire.approval=required", "approve", WEEK);
 
         assertThat(partial.exitCode()).as(partial.toString()).isEqualTo(3);
         assertThat(partial.out()).contains("0 sent").contains("did not answer for")
@@ -91,7 +93,9 @@ class PartialSendIT {
     @Test
     void serveRetriesAPartialSendUntilTheServerIsBackAndTheRetryEndsSucceeded() throws Exception {
         addReaders();
-        assertThat(cli("run", "--sample").exitCode()).isEqualTo(3);
+        CommandResult partial = cli("run", "--sample");
+        assertThat(partial.exitCode()).as(partial.toString()).isEqualTo(3);
+        assertThat(partial.out()).contains("Partial: 3 subscriber(s) not mailed yet. paperwire run --week " + WEEK);
 
         Map<String, String> overrides = new java.util.HashMap<>();
         for (int i = 0; i < settings().size(); i += 2) {
