@@ -30,10 +30,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>A pending row per (issue, subscriber) is written to the {@link DeliveryLog} before that subscriber's message
  * goes; {@link DeliverySettings#concurrency()} workers take rows, send each message through the {@link Mailer} (each
  * worker reusing its SMTP connection) within the messages-per-second limit, and mark the row sent once the server
- * accepted it. A login or certificate refused pauses the send at once (no message can go until the settings
- * change). A transient failure is retried with exponential backoff; a recipient the server rejects for good is
- * marked bounced and never retried; once the run has seen {@link DeliverySettings#errorThreshold()} failures the
- * send pauses, leaving the rest pending for the next run, and the report says so.
+ * accepted it. A failure of the server (not of one message) shuts the {@link ServerOutage} gate: every worker waits
+ * while one probes the server, and all resume when it answers, without spending the message's attempts; past the
+ * outage wait the send stops with the rest pending. A login or certificate refused stops the send at once (no message
+ * can go until the settings change). A message's own transient failure is retried with exponential backoff; a
+ * recipient the server rejects for good is marked bounced and never retried; once the run has seen
+ * {@link DeliverySettings#errorThreshold()} such failures the send pauses. The report counts who is left unsent, from
+ * which the run is judged partial.
  */
 public final class DeliverStage {
 
