@@ -29,6 +29,8 @@ public final class Paperwire {
     public static final int EXIT_FAILED = 1;
     /** Exit code of bad settings or arguments. */
     public static final int EXIT_USAGE = 2;
+    /** Exit code of a run that published its issue but did not mail every subscriber yet (state partial). */
+    public static final int EXIT_PARTIAL = 3;
 
     @Option(names = "--home", paramLabel = "DIR", defaultValue = ".",
             description = "Folder with paperwire.properties, routes/ and templates/ (default: the working directory).")

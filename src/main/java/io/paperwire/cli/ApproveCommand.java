@@ -55,7 +55,11 @@ public final class ApproveCommand implements Callable<Integer> {
                     settings.outDir().resolve("site/issues/" + report.issueSlug() + ".html"));
             out.printf("Delivery via %s: %d sent, %d already had it, %d failed (%d recipients)%n", report.mailer(),
                     report.sent(), report.alreadySent(), report.failed(), report.subscribers());
+            if (report.isPaused()) {
+                out.printf("Send paused: %s.%n", report.paused());
+            }
+            RunCommand.printUnsent(out, report);
+            return report.isPartial() ? Paperwire.EXIT_PARTIAL : 0;
         }
-        return 0;
     }
 }

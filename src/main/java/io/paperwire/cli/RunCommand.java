@@ -18,7 +18,10 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
-/** {@code paperwire run}: builds one weekly issue, publishes it and mails it, then exits. */
+/**
+ * {@code paperwire run}: builds one weekly issue, publishes it and mails it, then exits: 0 when every subscriber has
+ * it, {@link Paperwire#EXIT_PARTIAL} when some were left unsent (a rerun of the week sends only them).
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Build one weekly issue: fetch, select, summarise, render, publish to the archive and mail it.")
 public final class RunCommand implements Callable<Integer> {
@@ -64,6 +67,7 @@ public final class RunCommand implements Callable<Integer> {
                 printPreview(out, preview);
             } else if (result instanceof DeliveryReport report) {
                 printReport(out, settings, report);
+                return report.isPartial() ? Paperwire.EXIT_PARTIAL : 0;
             }
         }
         return 0;
@@ -84,7 +88,16 @@ public final class RunCommand implements Callable<Integer> {
                 report.mailer(), report.sent(), report.alreadySent(), report.failed(), report.bounced(),
                 report.subscribers());
         if (report.isPaused()) {
-            out.printf("Send paused: %s. Run again to send the rest.%n", report.paused());
+            out.printf("Send paused: %s.%n", report.paused());
+        }
+        printUnsent(out, report);
+    }
+
+    /** For a partial send: how many are left and how to finish (used by {@code approve} too). */
+    static void printUnsent(PrintWriter out, DeliveryReport report) {
+        if (report.isPartial()) {
+            out.printf("Partial: %d subscriber(s) not mailed yet. paperwire run --week %s sends only them"
+                    + " (serve retries on its own).%n", report.unsent(), report.request().week());
         }
     }
 

@@ -30,10 +30,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>A pending row per (issue, subscriber) is written to the {@link DeliveryLog} before that subscriber's message
  * goes; {@link DeliverySettings#concurrency()} workers take rows, send each message through the {@link Mailer} (each
  * worker reusing its SMTP connection) within the messages-per-second limit, and mark the row sent once the server
- * accepted it. A login or certificate refused pauses the send at once (no message can go until the settings
- * change). A transient failure is retried with exponential backoff; a recipient the server rejects for good is
- * marked bounced and never retried; once the run has seen {@link DeliverySettings#errorThreshold()} failures the
- * send pauses, leaving the rest pending for the next run, and the report says so.
+ * accepted it. A failure of the server (not of one message) shuts the {@link ServerOutage} gate: every worker waits
+ * while one probes the server, and all resume when it answers, without spending the message's attempts; past the
+ * outage wait the send stops with the rest pending. A login or certificate refused stops the send at once (no message
+ * can go until the settings change). A message's own transient failure is retried with exponential backoff; a
+ * recipient the server rejects for good is marked bounced and never retried; once the run has seen
+ * {@link DeliverySettings#errorThreshold()} such failures the send pauses. The report counts who is left unsent, from
+ * which the run is judged partial.
  */
 public final class DeliverStage {
 
@@ -58,7 +61,7 @@ public final class DeliverStage {
         String slug = issue.issue().slug();
         if (!issue.request().send()) {
             LOG.info("Issue {} published without mailing (--no-send)", slug);
-            return new DeliveryReport(issue.request(), slug, 0, 0, 0, 0, 0, "", mailer.describe());
+            return new DeliveryReport(issue.request(), slug, 0, 0, 0, 0, 0, 0, "", mailer.describe());
         }
         MessageFactory.IssueMessages prepared;
         try {
@@ -71,14 +74,22 @@ public final class DeliverStage {
         Send send = new Send(prepared, UUID.randomUUID().toString(), recipients);
         send.run();
         DeliveryLog.Counts after = log.counts(issue.issueId(), recipients);
-        String paused = send.pausedBecause.get() == null ? "" : send.pausedBecause.get();
+        int unsent = log.unsent(issue.issueId(), recipients);
+        String paused = send.pausedBecause.get() != null ? send.pausedBecause.get()
+                : send.outage.stoppedTheSend() ? outageGaveUp(send.outage, unsent) : "";
         if (!paused.isEmpty()) {
-            LOG.warn("Send of {} paused: {}; {} not sent yet", slug, paused, after.pending() + after.failed());
+            LOG.warn("Send of {} paused: {}; {} not sent yet", slug, paused, unsent);
         }
         LOG.info("Delivered {} via {}: {} sent, {} already had it, {} failed, {} bounced", slug, mailer.describe(),
                 send.sent.get(), before.sent(), send.failed.get(), send.bounced.get());
         return new DeliveryReport(issue.request(), slug, after.total(), send.sent.get(), before.sent(),
-                send.failed.get(), send.bounced.get(), paused, mailer.describe());
+                send.failed.get(), send.bounced.get(), unsent, paused, mailer.describe());
+    }
+
+    private String outageGaveUp(ServerOutage outage, int unsent) {
+        return "the SMTP server " + mailer.describe() + " did not answer for " + outage.unreachableFor().toSeconds()
+                + " s (paperwire.deliver.outage-wait-minutes=" + settings.outage().maxWait().toSeconds() / 60.0
+                + "); last error: " + outage.lastError() + "; " + unsent + " subscriber(s) left pending";
     }
 
     private List<Subscriber.State> recipientStates(RenderedIssue issue) {
@@ -101,6 +112,7 @@ public final class DeliverStage {
         private final AtomicInteger bounced = new AtomicInteger();
         private final AtomicInteger errors = new AtomicInteger();
         private final AtomicReference<String> pausedBecause = new AtomicReference<>();
+        private final ServerOutage outage = new ServerOutage(mailer, settings.outage(), () -> pausedBecause.get() != null);
         private final Progress progress;
 
         Send(MessageFactory.IssueMessages messages, String runId, List<Subscriber.State> recipients) {
@@ -148,7 +160,7 @@ public final class DeliverStage {
         private void work() {
             try {
                 Optional<DeliveryLog.Claim> claim;
-                while (pausedBecause.get() == null && (claim = claims.next()).isPresent()) {
+                while (pausedBecause.get() == null && outage.awaitServer() && (claim = claims.next()).isPresent()) {
                     deliver(claim.get());
                     progress.step();
                 }
@@ -169,7 +181,7 @@ public final class DeliverStage {
                 return;
             }
             String key = slug + "-" + subscriber.id();
-            for (int attempt = 1; ; attempt++) {
+            for (int attempt = 1; ; ) {
                 rate.acquire();
                 try {
                     mailer.send(key, message);
@@ -185,25 +197,53 @@ public final class DeliverStage {
                         LOG.info("Subscriber {} bounced: {}", subscriber.id(), error);
                         return;
                     }
-                    int seen = errors.incrementAndGet();
-                    LOG.warn("Sending {} to subscriber {} failed (attempt {}/{}): {}", issue.issue().slug(),
-                            subscriber.id(), attempt, settings.maxAttempts(), error);
-                    if (kind == SendFailure.SETUP_REFUSED) {
-                        pausedBecause.compareAndSet(null, "the SMTP server cannot be used as configured (" + error
-                                + "); check paperwire.smtp.* and PAPERWIRE_SMTP_PASSWORD");
+                    if (kind == SendFailure.SERVER_UNAVAILABLE) {
+                        ServerOutage.Verdict verdict = outage.serverFailed(error);
+                        if (verdict == ServerOutage.Verdict.SERVER_BACK) {
+                            continue;
+                        }
+                        if (verdict == ServerOutage.Verdict.REFUSED) {
+                            pausedBecause.compareAndSet(null, setupRefused(outage.lastError()));
+                        }
+                        if (verdict != ServerOutage.Verdict.SERVER_WAS_UP) {
+                            return; // the row stays pending for the next run
+                        }
                     }
-                    if (settings.errorThreshold() > 0 && seen >= settings.errorThreshold()) {
-                        pausedBecause.compareAndSet(null, seen + " errors reached paperwire.deliver.error-threshold="
-                                + settings.errorThreshold() + " (last: " + error + ")");
-                    }
-                    if (kind == SendFailure.MESSAGE_REJECTED || attempt >= settings.maxAttempts()
-                            || pausedBecause.get() != null || !sleep(settings.backoff(attempt))) {
-                        claim.failed(error);
-                        failed.incrementAndGet();
+                    if (!retryAfterOwnFailure(claim, kind, error, attempt)) {
                         return;
                     }
+                    attempt++;
                 }
             }
+        }
+
+        /**
+         * This message failed on its own account (or the server failed but answered the probe at once): counts
+         * against the error threshold and the message's attempts. True when it should be sent again.
+         */
+        private boolean retryAfterOwnFailure(DeliveryLog.Claim claim, SendFailure kind, String error, int attempt) {
+            int seen = errors.incrementAndGet();
+            LOG.warn("Sending {} to subscriber {} failed (attempt {}/{}): {}", slug, claim.subscriber().id(), attempt,
+                    settings.maxAttempts(), error);
+            if (kind == SendFailure.SETUP_REFUSED) {
+                pausedBecause.compareAndSet(null, setupRefused(error));
+            }
+            if (settings.errorThreshold() > 0 && seen >= settings.errorThreshold()) {
+                pausedBecause.compareAndSet(null, seen + " errors reached paperwire.deliver.error-threshold="
+                        + settings.errorThreshold() + " (last: " + error + ")");
+            }
+            if (kind == SendFailure.MESSAGE_REJECTED || attempt >= settings.maxAttempts()
+                    || pausedBecause.get() != null || !sleep(settings.backoff(attempt))) {
+                claim.failed(error);
+                failed.incrementAndGet();
+                return false;
+            }
+            return true;
+        }
+
+        private static String setupRefused(String error) {
+            return "the SMTP server cannot be used as configured (" + error
+                    + "); check paperwire.smtp.* and PAPERWIRE_SMTP_PASSWORD";
         }
 
         /** Waits for a retry; false when the send was paused or interrupted meanwhile. */

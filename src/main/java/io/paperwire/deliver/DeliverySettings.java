@@ -20,11 +20,29 @@ import java.util.Map;
  * @param timeout        connect, read and write timeout of every SMTP connection
  * @param sslTrust       hosts whose certificate is trusted without a CA (a relay with a self-signed certificate);
  *                       empty: the JVM's trust store decides. The host name is checked either way.
+ * @param outage         how long a send waits for an unreachable SMTP server, and how often it probes it
+ * @param retryEvery     how often {@code serve} retries the unsent deliveries of the latest issue
+ * @param retryFor       for how long after that issue's send began {@code serve} keeps retrying
  */
 public record DeliverySettings(int concurrency, double ratePerSecond, int maxAttempts, Duration retryBackoff,
-                               int errorThreshold, boolean ssl, Duration timeout, String sslTrust) {
+                               int errorThreshold, boolean ssl, Duration timeout, String sslTrust, Outage outage,
+                               Duration retryEvery, Duration retryFor) {
 
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+    /**
+     * Waiting out a server outage: probes after {@code firstProbe}, doubling up to {@code maxProbe} between probes,
+     * until the server answers or {@code maxWait} has passed since it stopped answering.
+     */
+    public record Outage(Duration maxWait, Duration firstProbe, Duration maxProbe) {
+        static final Duration FIRST_PROBE = Duration.ofSeconds(1);
+        static final Duration MAX_PROBE = Duration.ofSeconds(30);
+
+        /** The wait before probe number {@code probe} (1 for the first after the failure). */
+        public Duration beforeProbe(int probe) {
+            return new Backoff(firstProbe, maxProbe, false).delay(probe);
+        }
+    }
 
     /** The bundled defaults of {@code application.properties}, for tests and tools. */
     public static DeliverySettings defaults() {
@@ -55,7 +73,16 @@ public record DeliverySettings(int concurrency, double ratePerSecond, int maxAtt
                 r.integer("paperwire.deliver.error-threshold", 0, 1_000_000),
                 r.bool("paperwire.smtp.ssl"),
                 Duration.ofSeconds(r.integer("paperwire.smtp.timeout-seconds", 1, 600)),
-                r.text("paperwire.smtp.ssl-trust"));
+                r.text("paperwire.smtp.ssl-trust"),
+                new Outage(minutes(r.decimal("paperwire.deliver.outage-wait-minutes", 0.01, 24 * 60)),
+                        Outage.FIRST_PROBE, Outage.MAX_PROBE),
+                minutes(r.decimal("paperwire.deliver.retry-minutes", 0.01, 24 * 60)),
+                minutes(r.decimal("paperwire.deliver.retry-hours", 0, 24 * 30) * 60));
+    }
+
+    /** Fractions allowed (0.05 is three seconds), so that tests can wait seconds where operators wait minutes. */
+    private static Duration minutes(double minutes) {
+        return Duration.ofMillis(Math.round(minutes * 60_000));
     }
 
     /** The wait before retry number {@code retry} (1 for the first retry). */
@@ -64,23 +91,32 @@ public record DeliverySettings(int concurrency, double ratePerSecond, int maxAtt
     }
 
     public DeliverySettings withConcurrency(int workers) {
-        return new DeliverySettings(workers, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, ssl, timeout, sslTrust);
+        return new DeliverySettings(workers, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, ssl, timeout,
+                sslTrust, outage, retryEvery, retryFor);
     }
 
     public DeliverySettings withRatePerSecond(double rate) {
-        return new DeliverySettings(concurrency, rate, maxAttempts, retryBackoff, errorThreshold, ssl, timeout, sslTrust);
+        return new DeliverySettings(concurrency, rate, maxAttempts, retryBackoff, errorThreshold, ssl, timeout,
+                sslTrust, outage, retryEvery, retryFor);
     }
 
     public DeliverySettings withRetries(int attempts, Duration backoff, int threshold) {
-        return new DeliverySettings(concurrency, ratePerSecond, attempts, backoff, threshold, ssl, timeout, sslTrust);
+        return new DeliverySettings(concurrency, ratePerSecond, attempts, backoff, threshold, ssl, timeout, sslTrust,
+                outage, retryEvery, retryFor);
     }
 
     public DeliverySettings withSsl(boolean implicitTls, String trustedHosts) {
         return new DeliverySettings(concurrency, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, implicitTls,
-                timeout, trustedHosts);
+                timeout, trustedHosts, outage, retryEvery, retryFor);
     }
 
     public DeliverySettings withTimeout(Duration t) {
-        return new DeliverySettings(concurrency, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, ssl, t, sslTrust);
+        return new DeliverySettings(concurrency, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, ssl, t,
+                sslTrust, outage, retryEvery, retryFor);
+    }
+
+    public DeliverySettings withOutage(Duration maxWait, Duration firstProbe, Duration maxProbe) {
+        return new DeliverySettings(concurrency, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, ssl, timeout,
+                sslTrust, new Outage(maxWait, firstProbe, maxProbe), retryEvery, retryFor);
     }
 }

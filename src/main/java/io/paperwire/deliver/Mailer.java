@@ -16,6 +16,15 @@ public interface Mailer extends AutoCloseable {
      */
     void send(String key, MimeMessage message) throws MessagingException;
 
+    /**
+     * Checks that the receiving side answers, without sending anything; used to wait out an outage. The outbox
+     * has nothing to probe.
+     *
+     * @throws MessagingException when it does not answer (or refuses us)
+     */
+    default void probe() throws MessagingException {
+    }
+
     @Override
     void close();
 }

@@ -5,13 +5,20 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
- * What a failed send means for the delivery: try again later, give up on this recipient, or give up on this
- * message. Read from the SMTP reply codes Jakarta Mail reports; anything without a reply code (a refused or dropped
- * connection, a timeout) is transient.
+ * What a failed send means for the delivery: try this message again later, give up on this recipient or on this
+ * message, wait for the server, or stop for the settings. Read from the SMTP reply codes Jakarta Mail reports: a
+ * {@code 4xx} to {@code RCPT} or after {@code DATA} is this message's own transient failure; a {@code 421} anywhere
+ * and anything without a reply code (a refused, reset or dropped connection, a timeout, a failed TLS negotiation, a
+ * bad greeting) is the server's.
  */
 public enum SendFailure {
-    /** 4xx, a dropped connection, a timeout: the same message may go through later. */
+    /** 4xx (other than 421) to RCPT, MAIL FROM or after DATA: the same message may go through later. */
     TRANSIENT,
+    /**
+     * The server, not this message, failed: 421 (service not available, closing), a refused, reset or dropped
+     * connection, a timeout, a TLS failure. Every worker waits for the server; no message's attempts are spent.
+     */
+    SERVER_UNAVAILABLE,
     /** 5xx to RCPT: the server will never accept mail for this recipient; the subscriber bounced. */
     RECIPIENT_REJECTED,
     /** 5xx to MAIL FROM or DATA: this message is refused (e.g. its size or content), not the recipient. */
@@ -25,8 +32,16 @@ public enum SendFailure {
     /** 530 login or STARTTLS required, 534 mechanism too weak, 535 credentials invalid, 538 encryption required. */
     private static final java.util.Set<Integer> LOGIN_OR_TLS_REQUIRED = java.util.Set.of(530, 534, 535, 538);
 
+    /** 421: the server is shutting the connection down (overloaded, restarting, or out of service). */
+    private static final int SERVICE_NOT_AVAILABLE = 421;
+
     public static SendFailure classify(MessagingException e) {
         for (Exception link : chain(e)) {
+            if (link instanceof SMTPSendFailedException send && send.getReturnCode() == SERVICE_NOT_AVAILABLE
+                    || link instanceof SMTPAddressFailedException address
+                    && address.getReturnCode() == SERVICE_NOT_AVAILABLE) {
+                return SERVER_UNAVAILABLE;
+            }
             if (link instanceof jakarta.mail.AuthenticationFailedException
                     || link instanceof javax.net.ssl.SSLHandshakeException
                     || link instanceof java.security.cert.CertificateException) {
@@ -44,7 +59,7 @@ public enum SendFailure {
                 return isPermanent(send.getReturnCode()) ? MESSAGE_REJECTED : TRANSIENT;
             }
         }
-        return TRANSIENT;
+        return SERVER_UNAVAILABLE;
     }
 
     /** The SMTP reply line when there is one, otherwise the exception's message and its cause's. */

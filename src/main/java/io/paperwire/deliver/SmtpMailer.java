@@ -114,7 +114,7 @@ public final class SmtpMailer implements Mailer {
                 return;
             } catch (MessagingException e) {
                 quietlyClose(transport);
-                if (SendFailure.classify(e) != SendFailure.TRANSIENT) {
+                if (SendFailure.classify(e) != SendFailure.SERVER_UNAVAILABLE) {
                     throw e;
                 }
             }
@@ -130,6 +130,12 @@ public final class SmtpMailer implements Mailer {
         if (closed) {
             close();
         }
+    }
+
+    /** Connects as a send would (greeting, EHLO, STARTTLS, login) and says QUIT. */
+    @Override
+    public void probe() throws MessagingException {
+        quietlyClose(connect());
     }
 
     private Transport connect() throws MessagingException {

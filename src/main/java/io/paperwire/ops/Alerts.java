@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 
 /**
  * Judges a finished run: a source that was quiet on announcement days (weekends and arXiv holidays do not count),
- * too many LLM fallbacks, too many failed deliveries, or a failed run. Each alert is logged as a warning, stored
+ * too many LLM fallbacks, a send that left subscribers unmailed, too many failed deliveries, or a failed run. Each alert is logged as a warning, stored
  * with the run, and mailed to {@code paperwire.alert.email} when set.
  */
 public final class Alerts {
@@ -74,6 +74,9 @@ public final class Alerts {
                         fallbacks, summaries.size(), settings.llmFallbackRate() * 100));
             }
         }
+        if (delivery != null && delivery.isPartial()) {
+            alerts.add(unsentAlert(week, delivery));
+        }
         if (delivery != null && delivery.failed() > 0) {
             int attempted = delivery.sent() + delivery.failed();
             if ((double) delivery.failed() / attempted > settings.deliveryErrorRate()) {
@@ -82,6 +85,12 @@ public final class Alerts {
             }
         }
         return alerts;
+    }
+
+    private static String unsentAlert(Week week, DeliveryReport delivery) {
+        return String.format("%d subscriber(s) have not been mailed %s yet%s; `paperwire run --week %s` sends only"
+                        + " them (serve retries on its own every paperwire.deliver.retry-minutes)", delivery.unsent(),
+                delivery.issueSlug(), delivery.isPaused() ? " (" + delivery.paused() + ")" : "", week);
     }
 
     private List<String> quietSources(Week week, Candidates candidates) {

@@ -33,7 +33,7 @@ public final class Metrics {
         llmFallbacks = Counter.builder("paperwire.llm.fallbacks")
                 .description("Summaries the extractive summariser wrote because the LLM failed").register(registry);
         llmLatency = Timer.builder("paperwire.llm.latency").description("Time per LLM summary").register(registry);
-        for (String state : new String[] {"succeeded", "failed", "draft"}) {
+        for (String state : new String[] {"succeeded", "partial", "failed", "draft"}) {
             run("schedule", state, 0);
         }
         for (String source : new String[] {io.paperwire.source.ArxivApiSource.NAME, io.paperwire.source.HuggingFaceSource.NAME}) {

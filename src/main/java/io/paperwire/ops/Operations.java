@@ -1,6 +1,7 @@
 package io.paperwire.ops;
 
 import io.paperwire.PaperwireSettings;
+import io.paperwire.deliver.DeliverySettings;
 import io.paperwire.deliver.Mailer;
 import io.paperwire.paper.DeliveryReport;
 import io.paperwire.paper.Week;
@@ -82,6 +83,9 @@ public final class Operations implements AutoCloseable {
             main.bind("adminApi", new AdminApi(settings.ops().adminToken(), runService, Clock.systemUTC()));
             main.bind("health", new HealthCheck(database, settings.smtp(), runs));
             main.bind("metrics", metrics);
+            DeliverySettings delivery = DeliverySettings.from(settings);
+            main.bind("deliveryRetry", new DeliveryRetry(runs, runService, delivery.retryEvery(), delivery.retryFor(),
+                    Clock.systemUTC()));
             main.bind("quartz", QuartzSetup.component(database, settings.ops().nodeId()));
             LOG.info("Schedule: '{}' ({}), catch-up grace {}, {}; admin API {}; approval {}",
                     settings.ops().schedule().cron(), settings.ops().schedule().timeZone(),

@@ -29,7 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Records every run in the {@code runs} table and holds the one-run-per-week lock ({@code run_locks}).
  *
  * <p>A run is created {@code queued} (with its lock) by whoever starts it, becomes {@code running} when the route
- * calls {@link #begin}, and ends {@code succeeded}, {@code failed}, or {@code draft} when an editor must approve it.
+ * calls {@link #begin}, and ends {@code succeeded}, {@code partial} (published, but its send did not reach every
+ * subscriber: an SMTP outage outlasted the wait, or the send paused), {@code failed}, or {@code draft} when an editor
+ * must approve it.
  * The run id travels as the exchange property {@value #RUN_ID}.
  */
 public final class RunLog {
@@ -325,7 +327,10 @@ public final class RunLog {
                 rendered.issueId(), rendered.issue(), rendered.subject(), rendered.html(), rendered.text());
     }
 
-    /** Last step of a run: succeeded (unless it stopped as a draft), its report stored and its lock released. */
+    /**
+     * Last step of a run: succeeded, or partial when its send left subscribers unsent, or draft when it stopped for
+     * approval; its report stored and its lock released.
+     */
     public void succeed(Exchange exchange) {
         Long id = exchange.getProperty(RUN_ID, Long.class);
         if (id == null) {
@@ -333,7 +338,8 @@ public final class RunLog {
         }
         Object result = exchange.getMessage().getBody();
         boolean draft = exchange.getProperty(DRAFT, false, Boolean.class);
-        String state = draft ? "draft" : "succeeded";
+        String state = draft ? "draft"
+                : result instanceof DeliveryReport delivery && delivery.isPartial() ? "partial" : "succeeded";
         List<String> alerts = observer.finished(id, state, result);
         Object report = result instanceof Preview preview ? preview.html().toString() : result;
         database.inTransaction(c -> {
@@ -344,8 +350,9 @@ public final class RunLog {
         });
         heldLocks.remove(id);
         if (result instanceof DeliveryReport delivery) {
-            LOG.info("Run {} of {} {}: {} sent, {} already had it, {} failed{}", id, delivery.request().week(), state,
-                    delivery.sent(), delivery.alreadySent(), delivery.failed(),
+            LOG.info("Run {} of {} {}: {} sent, {} already had it, {} failed, {} left{}", id,
+                    delivery.request().week(), state, delivery.sent(), delivery.alreadySent(), delivery.failed(),
+                    delivery.unsent(),
                     alerts.isEmpty() ? "" : ", " + alerts.size() + " alert(s)");
         } else {
             LOG.info("Run {} {}", id, state);
@@ -379,6 +386,30 @@ public final class RunLog {
     }
 
     // --- Reading ---------------------------------------------------------------------------------------------
+
+    /**
+     * A send that has not reached everyone yet: the latest run that published and sent an issue ended
+     * {@code partial}.
+     *
+     * @param sendBegan when the first run of the unbroken series of partial runs of that week began
+     * @param lastTried when the latest of them finished
+     */
+    public record PartialSend(Week week, boolean sample, Instant sendBegan, Instant lastTried) {}
+
+    /** The latest run's send when that run (the latest that sent anything) ended partial. */
+    public Optional<PartialSend> latestPartialSend() {
+        record Latest(String week, boolean sample, String state, Instant finished) {}
+        return database.queryOne("SELECT week, sample, state, finished_at FROM runs WHERE dry_run = false"
+                        + " AND state IN ('succeeded', 'partial') ORDER BY id DESC LIMIT 1",
+                        row -> new Latest(row.getString("week"), row.getBoolean("sample"), row.getString("state"),
+                                Database.instant(row, "finished_at")))
+                .filter(latest -> latest.state().equals("partial"))
+                .map(latest -> new PartialSend(Week.parse(latest.week()), latest.sample(), database.queryOne(
+                        "SELECT MIN(started_at) AS began FROM runs WHERE week = ? AND state = 'partial' AND id >"
+                                + " COALESCE((SELECT MAX(id) FROM runs WHERE week = ? AND state = 'succeeded'), 0)",
+                        row -> Database.instant(row, "began"), latest.week(), latest.week())
+                        .orElse(latest.finished()), latest.finished()));
+    }
 
     public Optional<RunStatus> status(long runId) {
         return database.queryOne("SELECT " + COLUMNS + " FROM runs WHERE id = ?", RunLog::status, runId);
@@ -414,7 +445,7 @@ public final class RunLog {
             }
             if (stage.stage().startsWith("deliver")) {
                 deliveries = new RunStatus.Deliveries(n.getOrDefault("sent", 0), n.getOrDefault("alreadySent", 0),
-                        n.getOrDefault("failed", 0));
+                        n.getOrDefault("failed", 0), n.getOrDefault("unsent", 0));
             }
         }
         Instant scheduled = Database.instant(row, "scheduled_for");

@@ -8,11 +8,12 @@ import java.util.List;
 /**
  * What an operator sees of one run ({@code GET /api/runs/{id}}).
  *
- * @param state      queued, running, draft (awaiting approval), succeeded, failed, skipped or abandoned
- * @param trigger    cli, api, schedule or approve
+ * @param state      queued, running, draft (awaiting approval), succeeded, partial (published, but not every
+ *                   subscriber has had it yet), failed, skipped or abandoned
+ * @param trigger    cli, api, schedule, approve or retry (serve finishing a partial send)
  * @param stages     each stage that ran, in order, with its duration and counts
  * @param llm        LLM calls, tokens and cost when an LLM summarised; null otherwise
- * @param deliveries messages sent, already sent before and failed; null before delivery
+ * @param deliveries messages sent, already sent before, failed, and subscribers still unsent; null before delivery
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunStatus(long id, String week, String state, String trigger, boolean sample, boolean dryRun,
@@ -24,7 +25,7 @@ public record RunStatus(long id, String week, String state, String trigger, bool
     public record Llm(int calls, int fallbacks, long tokens, Double costUsd) {}
 
     /** Delivery outcome of a run. */
-    public record Deliveries(int sent, int alreadySent, int failed) {}
+    public record Deliveries(int sent, int alreadySent, int failed, int unsent) {}
 
     public boolean finished() {
         return finishedAt != null;

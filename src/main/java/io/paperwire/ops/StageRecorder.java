@@ -111,6 +111,7 @@ public final class StageRecorder extends RoutePolicySupport {
             counts.put("sent", delivery.sent());
             counts.put("alreadySent", delivery.alreadySent());
             counts.put("failed", delivery.failed());
+            counts.put("unsent", delivery.unsent());
             metrics.messages(delivery.sent(), delivery.failed());
         }
         return counts;

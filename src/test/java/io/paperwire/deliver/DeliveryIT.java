@@ -52,7 +52,8 @@ class DeliveryIT {
     }
 
     static DeliverySettings fast() {
-        return DeliverySettings.defaults().withRetries(3, Duration.ofMillis(20), 10).withTimeout(Duration.ofSeconds(10));
+        return DeliverySettings.defaults().withRetries(3, Duration.ofMillis(20), 10).withTimeout(Duration.ofSeconds(10))
+                .withOutage(Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMillis(500));
     }
 
     private static Map<String, List<MimeMessage>> byRecipient(MimeMessage[] messages) {
@@ -126,7 +127,8 @@ class DeliveryIT {
             assertThat(server.accepted()).isEqualTo(400);
             assertThat(first.sent()).isEqualTo(400);
             assertThat(first.isPaused()).isTrue();
-            assertThat(first.paused()).contains("paperwire.deliver.error-threshold=10");
+            assertThat(first.paused()).contains("did not answer").contains("600 subscriber(s) left pending");
+            assertThat(first.unsent()).isEqualTo(600);
             assertThat(fixture.deliveries(issue.issueId(), "sent")).isEqualTo(400);
 
             server.restart();

@@ -21,19 +21,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An SMTP relay on loopback in front of a real SMTP server (GreenMail), that adds the faults a test needs at exact
  * points: a recipient answered 550; the server "stopping" after exactly N accepted messages (the listener closes and
  * any message in flight is cut off before its final dot, so the server never accepted it); or every message after
- * the N-th held unanswered, so a sender can be killed while its workers wait for the server.
+ * the N-th held unanswered, so a sender can be killed while its workers wait for the server; or an outage, from the
+ * N-th accepted message until {@link #recover()}, in which every new connection is greeted with {@code 421} and every
+ * open one answered {@code 421} to its next command, then closed (as a server shutting down does).
  */
 final class FaultySmtpProxy implements AutoCloseable {
 
     private final int upstreamPort;
     private final int port;
     private final Set<String> rejected = ConcurrentHashMap.newKeySet();
+    private final Set<String> deferred = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger deferrals = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger stalled = new AtomicInteger();
     private volatile ServerSocket listener;
     private volatile int limit = Integer.MAX_VALUE;
     private volatile boolean stallInsteadOfStop;
+    private volatile int outageAfter = Integer.MAX_VALUE;
+    private volatile boolean down;
     private volatile CountDownLatch stallGate = new CountDownLatch(1);
     private int forwarded;
 
@@ -58,6 +64,31 @@ final class FaultySmtpProxy implements AutoCloseable {
 
     void rejectRecipient(String address) {
         rejected.add(address.toLowerCase(Locale.ROOT));
+    }
+
+    /** The server answers {@code 450} (try again later) to this recipient, every time. */
+    void deferRecipient(String address) {
+        deferred.add(address.toLowerCase(Locale.ROOT));
+    }
+
+    int deferrals() {
+        return deferrals.get();
+    }
+
+    /** After {@code n} accepted messages the server answers 421 to everything until {@link #recover()}. */
+    void outageAfter(int n) {
+        outageAfter = n;
+        down = accepted.get() >= n;
+    }
+
+    /** The outage ends: everything passes through again. */
+    void recover() {
+        outageAfter = Integer.MAX_VALUE;
+        down = false;
+    }
+
+    boolean isDown() {
+        return down;
     }
 
     /** After {@code n} accepted messages the server goes away: listener closed, messages in flight cut off. */
@@ -130,7 +161,12 @@ final class FaultySmtpProxy implements AutoCloseable {
             OutputStream toClient = client.getOutputStream();
             InputStream fromServer = new BufferedInputStream(server.getInputStream());
             OutputStream toServer = server.getOutputStream();
-            write(toClient, readReply(fromServer));
+            String greeting = readReply(fromServer);
+            if (down) {
+                write(toClient, SERVICE_NOT_AVAILABLE);
+                return;
+            }
+            write(toClient, greeting);
             boolean data = false;
             String line;
             while ((line = readLine(fromClient)) != null) {
@@ -140,6 +176,10 @@ final class FaultySmtpProxy implements AutoCloseable {
                         continue;
                     }
                     data = false;
+                    if (down) {
+                        write(toClient, SERVICE_NOT_AVAILABLE);
+                        return;
+                    }
                     EndOfData decision = admit();
                     if (decision == EndOfData.STALL) {
                         stalled.incrementAndGet();
@@ -155,6 +195,9 @@ final class FaultySmtpProxy implements AutoCloseable {
                     String reply = readReply(fromServer);
                     if (reply.startsWith("250")) {
                         int total = accepted.incrementAndGet();
+                        if (total >= outageAfter) {
+                            down = true;
+                        }
                         write(toClient, reply);
                         if (total >= limit && !stallInsteadOfStop) {
                             listener.close();
@@ -165,8 +208,17 @@ final class FaultySmtpProxy implements AutoCloseable {
                     continue;
                 }
                 String upper = line.toUpperCase(Locale.ROOT);
+                if (down && !upper.equals("QUIT")) {
+                    write(toClient, SERVICE_NOT_AVAILABLE);
+                    return;
+                }
                 if (upper.startsWith("RCPT TO:")) {
                     String address = line.substring(line.indexOf('<') + 1, Math.max(line.indexOf('<') + 1, line.indexOf('>')));
+                    if (deferred.contains(address.toLowerCase(Locale.ROOT))) {
+                        deferrals.incrementAndGet();
+                        write(toClient, "450 4.2.1 <" + address + ">: Mailbox busy, try again later\r\n");
+                        continue;
+                    }
                     if (rejected.contains(address.toLowerCase(Locale.ROOT))) {
                         write(toClient, "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown\r\n");
                         continue;
@@ -187,6 +239,9 @@ final class FaultySmtpProxy implements AutoCloseable {
             open.remove(client);
         }
     }
+
+    private static final String SERVICE_NOT_AVAILABLE =
+            "421 4.3.2 Service not available, closing transmission channel\r\n";
 
     private static String readReply(InputStream in) throws IOException {
         StringBuilder reply = new StringBuilder();

@@ -42,11 +42,24 @@ class SendFailureTest {
     }
 
     @Test
-    void aTimeoutOrDroppedConnectionIsTransient() {
+    void aTimeoutADroppedOrRefusedConnectionOrABadGreetingIsTheServersFailure() {
         assertThat(SendFailure.classify(new MessagingException("Exception reading response",
-                new SocketTimeoutException("Read timed out")))).isEqualTo(SendFailure.TRANSIENT);
+                new SocketTimeoutException("Read timed out")))).isEqualTo(SendFailure.SERVER_UNAVAILABLE);
         assertThat(SendFailure.classify(new MessagingException("Can't send command to SMTP host")))
-                .isEqualTo(SendFailure.TRANSIENT);
+                .isEqualTo(SendFailure.SERVER_UNAVAILABLE);
+        assertThat(SendFailure.classify(new MessagingException("Couldn't connect to host, port: 127.0.0.1, 2525",
+                new java.net.ConnectException("Connection refused")))).isEqualTo(SendFailure.SERVER_UNAVAILABLE);
+        assertThat(SendFailure.classify(new MessagingException("Got bad greeting from SMTP host: 127.0.0.1, port: 2525,"
+                + " response: 421 4.3.2 Service not available"))).isEqualTo(SendFailure.SERVER_UNAVAILABLE);
+    }
+
+    @Test
+    void a421AnywhereIsTheServerClosingNotTheMessagesFailure() throws Exception {
+        assertThat(SendFailure.classify(recipientRefused(421))).isEqualTo(SendFailure.SERVER_UNAVAILABLE);
+        assertThat(SendFailure.classify(new SMTPSendFailedException("DATA", 421, "421 4.3.2 Shutting down", null,
+                null, null, null))).isEqualTo(SendFailure.SERVER_UNAVAILABLE);
+        assertThat(SendFailure.classify(new SMTPSendFailedException("MAIL FROM", 452, "452 4.3.1 Insufficient storage",
+                null, null, null, null))).isEqualTo(SendFailure.TRANSIENT);
     }
 
     @Test

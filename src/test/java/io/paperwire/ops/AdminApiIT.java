@@ -74,7 +74,7 @@ class AdminApiIT {
             @SuppressWarnings("unchecked")
             Map<String, Object> selectCounts = (Map<String, Object>) stages.get(1).get("counts");
             assertThat(selectCounts).containsEntry("selected", 20);
-            assertThat(status.get("deliveries")).isEqualTo(Map.of("sent", 1, "alreadySent", 0, "failed", 0));
+            assertThat(status.get("deliveries")).isEqualTo(Map.of("sent", 1, "alreadySent", 0, "failed", 0, "unsent", 0));
             assertThat(((Number) status.get("durationMillis")).longValue()).isPositive();
 
             HttpResponse<String> list = node.get("/api/runs", TOKEN);
@@ -120,7 +120,7 @@ class AdminApiIT {
             assertThat(approved.state()).isEqualTo("succeeded");
             assertThat(approved.stages()).extracting(StageRecord::stage).containsExactly("source-fetch",
                     "select-papers", "summarize-papers", "render-issue", "publish-issue", "deliver-issue");
-            assertThat(approved.deliveries()).isEqualTo(new RunStatus.Deliveries(1, 0, 0));
+            assertThat(approved.deliveries()).isEqualTo(new RunStatus.Deliveries(1, 0, 0, 0));
             assertThat(home.resolve("out/site/issues/2024-W21.html")).exists();
             assertThat(outbox()).hasSize(1);
             HttpResponse<String> again = node.post("/api/runs/" + id + "/approve", "", TOKEN);
