@@ -23,11 +23,11 @@ import java.util.stream.Collectors;
  * <p>Workers take rows through {@link #claims(long, String, List)}. On PostgreSQL each claim is a row lock taken with
  * {@code SELECT … FOR UPDATE SKIP LOCKED} and held until the row is marked, so several processes can share one
  * send: a row is never handed to two workers, and a row whose process dies is unlocked by the server and taken by
- * the next run. The embedded H2 database is open in one process only, and its {@code SKIP LOCKED} applies the
- * {@code LIMIT} before skipping; there the workers of that one process share an in-memory cursor instead, and the
- * {@code sent} marks go to a {@link SentJournal} file at once and into the database in group commits
- * ({@link SentRecorder}); a journal left by a process that died is replayed when the log is opened and before each
- * send reads it.
+ * the next run ({@link LockingClaims}). The embedded H2 database is open in one process only, and its
+ * {@code SKIP LOCKED} applies the {@code LIMIT} before skipping; there the workers of that one process share an
+ * in-memory cursor instead ({@link CursorClaims}), and the {@code sent} marks go to a {@link SentJournal} file at
+ * once and into the database in group commits ({@link SentRecorder}); a journal left by a process that died is
+ * replayed when the log is opened and before each send reads it.
  *
  * <p>One window cannot be closed by any sender: a crash after the server accepted a message and before the log
  * (on PostgreSQL the row's commit, on H2 the journal's line) recorded it, at most one message per worker. That

@@ -91,7 +91,7 @@ final class SentJournal implements AutoCloseable {
         }
     }
 
-    /** Closes the journal; deletes it when {@code committed} (every line is in the database), else keeps it for replay. */
+    /** Closes the journal; deletes it when {@code committed} (every line is in the database), else keeps it. */
     void close(boolean committed) {
         try {
             channel.close();
@@ -178,7 +178,8 @@ final class SentJournal implements AutoCloseable {
                 entries.add(new Entry(Long.parseLong(fields[0]), Long.parseLong(fields[1]), fields[2]));
             } catch (IllegalArgumentException e) {
                 LOG.warn("Ignoring line {} of {} ({}): '{}'; if the server accepted that message, it is sent again",
-                        i + 1, journal, e.getMessage(), lines[i].length() > 200 ? lines[i].substring(0, 200) : lines[i]);
+                        i + 1, journal, e.getMessage(),
+                        lines[i].length() > 200 ? lines[i].substring(0, 200) : lines[i]);
             }
         }
         return entries;

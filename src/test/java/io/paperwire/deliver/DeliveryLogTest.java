@@ -102,7 +102,8 @@ class DeliveryLogTest {
             assertThat(log.state(first, held.get(0).subscriber().id())).hasValue(DeliveryLog.State.SENT);
             assertThat(log.state(first, held.get(2).subscriber().id())).as("bounced stays bounced")
                     .hasValue(DeliveryLog.State.BOUNCED);
-            assertThat(fixture.database.queryOne("SELECT message_id FROM deliveries WHERE issue_id = ? AND subscriber_id = ?",
+            assertThat(fixture.database.queryOne(
+                    "SELECT message_id FROM deliveries WHERE issue_id = ? AND subscriber_id = ?",
                     row -> row.getString("message_id"), first, held.get(1).subscriber().id()))
                     .hasValue("<" + held.get(1).subscriber().id() + "@dead>");
             assertThat(fixture.deliveries(second, "sent")).isZero();

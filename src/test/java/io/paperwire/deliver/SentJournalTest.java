@@ -31,7 +31,8 @@ class SentJournalTest {
             running.add(workers.submit(() -> {
                 for (int i = 0; i < 2_500; i++) {
                     long subscriber = worker * 10_000L + i;
-                    journal.append(subscriber, "<paperwire.2024-W21-1." + subscriber + ".abcdefghijklmnopqrstuv@x.example>");
+                    journal.append(subscriber,
+                            "<paperwire.2024-W21-1." + subscriber + ".abcdefghijklmnopqrstuv@x.example>");
                 }
             }));
         }
@@ -67,7 +68,8 @@ class SentJournalTest {
         List<SentJournal.Entry> replayed = new ArrayList<>();
         SentJournal.replayOrphans(folder, replayed::addAll);
 
-        assertThat(replayed).containsExactly(new SentJournal.Entry(3, 11, "<a@x>"), new SentJournal.Entry(3, 12, "<b@x>"));
+        assertThat(replayed)
+                .containsExactly(new SentJournal.Entry(3, 11, "<a@x>"), new SentJournal.Entry(3, 12, "<b@x>"));
     }
 
     @Test
@@ -88,7 +90,8 @@ class SentJournalTest {
         assertThat(replayed).isEmpty();
 
         journal.close(true);
-        assertThat(SentJournal.replayOrphans(folder, replayed::addAll)).as("a finished send deleted its journal").isZero();
+        assertThat(SentJournal.replayOrphans(folder, replayed::addAll)).as("a finished send deleted its journal")
+                .isZero();
         assertThat(folder).isEmptyDirectory();
     }
 
