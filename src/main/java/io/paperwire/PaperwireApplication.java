@@ -9,7 +9,9 @@ import io.paperwire.source.AnnouncementCapture;
 import io.paperwire.store.Database;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +61,17 @@ public final class PaperwireApplication implements AutoCloseable {
         // Templates first: a broken one stops the process before anything is fetched, published or sent.
         components.templates();
         components.routeBeans().forEach(main::bind);
-        // Operations: run log, stage timings, alerts; with serve also schedule, admin API, health and metrics.
-        components.operations().bindTo(main, mode == Mode.SERVE);
+        components.runBeans().forEach(main::bind);
+        components.operations().runService().attach(main::getCamelContext);
+        if (mode == Mode.SERVE) {
+            components.serviceBeans().forEach(main::bind);
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterStart(BaseMainSupport support) {
+                    components.operations().startServing();
+                }
+            });
+        }
         main.configure().withRoutesIncludePattern(String.join(",", routeFiles(settings, mode)));
         main.configure().withName("paperwire");
         if (mode == Mode.SERVE) {

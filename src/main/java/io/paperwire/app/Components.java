@@ -14,7 +14,11 @@ import io.paperwire.deliver.Mailer;
 import io.paperwire.deliver.MessageFactory;
 import io.paperwire.deliver.OutboxMailer;
 import io.paperwire.deliver.SmtpMailer;
+import io.paperwire.ops.AdminApi;
+import io.paperwire.ops.DeliveryRetry;
+import io.paperwire.ops.HealthCheck;
 import io.paperwire.ops.Operations;
+import io.paperwire.ops.QuartzSetup;
 import io.paperwire.render.PreviewWriter;
 import io.paperwire.render.RenderStage;
 import io.paperwire.render.TemplateEngine;
@@ -209,6 +213,28 @@ public final class Components implements AutoCloseable {
     /** The run log, stage timings, alerts, schedule and the service endpoints' beans. */
     public Operations operations() {
         return once("operations", () -> new Operations(settings(), database(), mailer()));
+    }
+
+    /** The beans of runs that every mode binds: the run log and the stages' timer. */
+    public Map<String, Object> runBeans() {
+        Map<String, Object> beans = new LinkedHashMap<>();
+        beans.put("runs", operations().runs());
+        beans.put("stageRecorder", operations().stageRecorder());
+        return beans;
+    }
+
+    /** What only {@code serve} binds: the schedule, the admin API, health, metrics, delivery retries, Quartz. */
+    public Map<String, Object> serviceBeans() {
+        Operations ops = operations();
+        Map<String, Object> beans = new LinkedHashMap<>();
+        beans.put("schedule", ops.schedule());
+        beans.put("adminApi", new AdminApi(settings().ops().adminToken(), ops.runService(), clock));
+        beans.put("health", new HealthCheck(database(), settings().smtp(), ops.runs()));
+        beans.put("metrics", ops.metrics());
+        beans.put("deliveryRetry", new DeliveryRetry(ops.runs(), ops.runService(), configuration.delivery().retryEvery(),
+                configuration.delivery().retryFor(), clock));
+        beans.put("quartz", QuartzSetup.component(database(), settings().ops().nodeId()));
+        return beans;
     }
 
     /** The beans the pipeline's routes call, by the names the routes use. */

@@ -1,14 +1,10 @@
 package io.paperwire.ops;
 
 import io.paperwire.PaperwireSettings;
-import io.paperwire.deliver.DeliverySettings;
 import io.paperwire.deliver.Mailer;
 import io.paperwire.paper.DeliveryReport;
 import io.paperwire.paper.Week;
 import io.paperwire.store.Database;
-import org.apache.camel.main.BaseMainSupport;
-import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Everything that runs Paperwire as a service, built from the settings and bound into Camel under the names the
- * routes use: {@code runs} (the run log), {@code schedule}, {@code adminApi}, {@code health}, {@code metrics}, and the
- * {@code quartz} component. Also times the stages of every run and judges its alerts when it ends.
+ * The operations of runs: the run log, the timing of each stage, the schedule, and what happens when a run ends
+ * (its alerts are judged and raised, its metrics counted). {@code app.Components} builds it and the service beans
+ * around it (admin API, health, metrics, delivery retries, Quartz).
  */
 public final class Operations implements AutoCloseable {
 
@@ -61,38 +57,28 @@ public final class Operations implements AutoCloseable {
         return metrics;
     }
 
-    /** Binds the beans into Camel; with {@code serve}, also the schedule, the API, health and metrics. */
-    public void bindTo(Main main, boolean serve) {
-        main.bind("runs", runs);
-        runService.attach(main::getCamelContext);
-        // The stage routes name it as their route policy (routePolicy: stageRecorder).
-        main.bind("stageRecorder", recorder);
-        main.addMainListener(new MainListenerSupport() {
-            @Override
-            public void afterStart(BaseMainSupport support) {
-                if (serve) {
-                    Thread catchUp = new Thread(Operations.this::catchUp, "paperwire-catch-up");
-                    catchUp.setDaemon(true);
-                    catchUp.start();
-                }
-            }
-        });
-        if (serve) {
-            main.bind("schedule", schedule);
-            schedule.warnOfCronMisfit();
-            main.bind("adminApi", new AdminApi(settings.ops().adminToken(), runService, Clock.systemUTC()));
-            main.bind("health", new HealthCheck(database, settings.smtp(), runs));
-            main.bind("metrics", metrics);
-            DeliverySettings delivery = DeliverySettings.from(settings);
-            main.bind("deliveryRetry", new DeliveryRetry(runs, runService, delivery.retryEvery(), delivery.retryFor(),
-                    Clock.systemUTC()));
-            main.bind("quartz", QuartzSetup.component(database, settings.ops().nodeId()));
-            LOG.info("Schedule: '{}' ({}), catch-up grace {}, {}; admin API {}; approval {}",
-                    settings.ops().schedule().cron(), settings.ops().schedule().timeZone(),
-                    settings.ops().schedule().grace(), database.isPostgres() ? "clustered on PostgreSQL" : "in memory",
-                    settings.ops().apiEnabled() ? "on" : "off (no PAPERWIRE_ADMIN_TOKEN)",
-                    settings.ops().approval() ? "required" : "off");
-        }
+    public StageRecorder stageRecorder() {
+        return recorder;
+    }
+
+    public WeeklySchedule schedule() {
+        return schedule;
+    }
+
+    /**
+     * {@code serve}'s start: warns of a cron that would skip or repeat weeks and decides, on a thread of its own (so
+     * that a long catch-up run does not hold up the start), whether a missed scheduled run must be made up.
+     */
+    public void startServing() {
+        schedule.warnOfCronMisfit();
+        LOG.info("Schedule: '{}' ({}), catch-up grace {}, {}; admin API {}; approval {}",
+                settings.ops().schedule().cron(), settings.ops().schedule().timeZone(),
+                settings.ops().schedule().grace(), database.isPostgres() ? "clustered on PostgreSQL" : "in memory",
+                settings.ops().apiEnabled() ? "on" : "off (no PAPERWIRE_ADMIN_TOKEN)",
+                settings.ops().approval() ? "required" : "off");
+        Thread catchUp = new Thread(this::catchUp, "paperwire-catch-up");
+        catchUp.setDaemon(true);
+        catchUp.start();
     }
 
     private void catchUp() {
@@ -104,10 +90,7 @@ public final class Operations implements AutoCloseable {
         }
     }
 
-    /**
-     * Completes once {@code serve}'s start has decided whether a missed scheduled run must be made up: true when it
-     * started one. (The decision runs on a thread of its own, so that a long catch-up run does not hold up the start.)
-     */
+    /** Completes once {@link #startServing()} has decided whether to make up a missed run: true when it started one. */
     public CompletableFuture<Boolean> catchUpDecided() {
         return catchUpDecided;
     }
