@@ -3,6 +3,8 @@ package io.paperwire;
 import io.paperwire.archive.IssueStore;
 import io.paperwire.archive.PublishStage;
 import io.paperwire.archive.SiteBuilder;
+import io.paperwire.archive.SiteEndpoint;
+import io.paperwire.archive.WebHeaderFilter;
 import io.paperwire.deliver.BounceReports;
 import io.paperwire.deliver.ComplaintReports;
 import io.paperwire.deliver.DeliverStage;
@@ -93,7 +95,7 @@ public final class PaperwireApplication implements AutoCloseable {
         // Templates are checked now, so a broken one stops the process before anything is published or sent.
         for (String template : Stream.of(RenderStage.TEMPLATES.stream(), SiteBuilder.TEMPLATES.stream(),
                 Stream.of(ConfirmationMail.HTML, ConfirmationMail.TEXT, SubscriptionPages.SUBSCRIBE,
-                        SubscriptionPages.CONFIRM, SubscriptionPages.UNSUBSCRIBE)).flatMap(s -> s).toList()) {
+                        SubscriptionPages.CONFIRM, SubscriptionPages.UNSUBSCRIBE, SiteEndpoint.NOT_FOUND)).flatMap(s -> s).toList()) {
             templates.check(template);
         }
         SiteBuilder.ASSETS.forEach(templates::raw);
@@ -169,6 +171,8 @@ public final class PaperwireApplication implements AutoCloseable {
                 Clock.systemUTC()));
         main.bind("previewer", new PreviewWriter(settings.outDir().resolve("preview")));
         main.bind("publisher", new PublishStage(database, issues, new SiteBuilder(templates, settings)));
+        main.bind("site", new SiteEndpoint(settings.outDir().resolve("site"), templates, settings));
+        main.bind("webHeaders", new WebHeaderFilter());
         // Delivery and subscriptions (issue 6).
         SubscriptionTokens tokens = new SubscriptionTokens(ServerSecret.load(settings), Clock.systemUTC());
         DeliveryLog deliveries = new DeliveryLog(database);
