@@ -44,6 +44,10 @@ public final class SiteFiles {
     private static final Map<String, String> TYPES_BY_NAME = Map.of(
             "feed.xml", "application/atom+xml; charset=utf-8", "feed.json", "application/feed+json; charset=utf-8");
 
+    /** HTTP's IMF-fixdate ({@code Tue, 04 Jun 2024 07:00:00 GMT}): RFC_1123_DATE_TIME would write a 1-digit day. */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            Locale.ENGLISH);
+
     private SiteFiles() {
     }
 
@@ -53,7 +57,7 @@ public final class SiteFiles {
 
         /** {@code Last-Modified} as HTTP writes it. */
         public String lastModifiedHeader() {
-            return DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atZone(ZoneOffset.UTC));
+            return HTTP_DATE.format(lastModified.atZone(ZoneOffset.UTC));
         }
 
         /**

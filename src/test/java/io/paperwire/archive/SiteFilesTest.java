@@ -87,6 +87,9 @@ class SiteFilesTest {
         assertThat(found.notModified(found.etag(), null)).isTrue();
         assertThat(found.notModified("\"x\", W/" + found.etag(), null)).isTrue();
         assertThat(found.notModified("\"x\"", null)).isFalse();
+        Files.setLastModifiedTime(site.resolve("assets/style.css"), FileTime.from(Instant.parse("2024-06-04T07:00:00Z")));
+        assertThat(SiteFiles.find(site, "/assets/style.css").orElseThrow().lastModifiedHeader())
+                .isEqualTo("Tue, 04 Jun 2024 07:00:00 GMT");
         assertThat(found.notModified("\"x\"", "Mon, 27 May 2024 07:00:00 GMT")).as("ETag wins").isFalse();
         assertThat(found.notModified(null, "Mon, 27 May 2024 07:00:00 GMT")).isTrue();
         assertThat(found.notModified(null, "Mon, 27 May 2024 06:59:59 GMT")).isFalse();
