@@ -51,6 +51,15 @@ class SiteFilesTest {
     }
 
     @Test
+    void refusesDotSegmentsAndEncodedSeparatorsEvenWhereTheyWouldStayInside() throws Exception {
+        Path site = site();
+        for (String path : new String[] {"/issues/../index.html", "/issues/%2e%2e/index.html", "/./index.html",
+                "/issues%2f2024-W21.html", "/issues%2F2024-W21.html", "/issues%5c2024-W21.html"}) {
+            assertThat(SiteFiles.find(site, path)).as(path).isEmpty();
+        }
+    }
+
+    @Test
     void symlinksThatStayInsideTheFolderAreServed() throws Exception {
         Path site = site();
         Files.createSymbolicLink(site.resolve("latest.html"), site.resolve("issues/2024-W21.html"));
