@@ -115,6 +115,12 @@ class ArchiveServeIT {
             HttpResponse<String> subscribePage = get("/subscribe");
             assertThat(subscribePage.body()).contains("<form");
             assertThat(subscribePage.headers().firstValue("Cache-Control")).hasValue("no-store");
+            // The subscription pages link the archive's stylesheet and front page at the base URL: both answer now.
+            Document subscribeDocument = Jsoup.parse(subscribePage.body(), base() + "/subscribe");
+            for (String link : List.of(subscribeDocument.select("link[rel=stylesheet]").attr("abs:href"),
+                    subscribeDocument.select("a.brand").attr("abs:href"))) {
+                assertThat(send(HttpRequest.newBuilder(URI.create(link)).build()).statusCode()).as(link).isEqualTo(200);
+            }
             assertThat(send(request("/api/runs").header("Authorization", "Bearer " + TOKEN).build()).body())
                     .contains("succeeded");
 
