@@ -3,7 +3,7 @@ ${issue.title}
 <#list 1..issue.title?length as i>=</#list>
 
 ${preheader}
-The papers of ${issue.week.monday()} to ${issue.week.sunday()} worth your time.
+The papers announced ${issue.week.firstListingDay()} to ${issue.week.lastListingDay()} worth your time.
 View in browser: ${issueUrl}
 <#list sections as section>
 

@@ -1,9 +1,10 @@
 package io.paperwire;
 
+import io.paperwire.app.Configuration;
+import io.paperwire.cli.ApproveCommand;
 import io.paperwire.cli.ArchiveCommand;
 import io.paperwire.cli.CollectCommand;
 import io.paperwire.cli.PreviewCommand;
-import io.paperwire.cli.ApproveCommand;
 import io.paperwire.cli.RunCommand;
 import io.paperwire.cli.ServeCommand;
 import io.paperwire.cli.SubscribersCommand;
@@ -37,9 +38,14 @@ public final class Paperwire {
             description = "Override a setting, e.g. --set paperwire.out-dir=/srv/paperwire. Repeatable.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    /** Settings from the home folder, the environment and {@code --set}, validated. */
+    /** Settings from the home folder, the environment and {@code --set}, every group validated in one pass. */
+    public Configuration configuration() {
+        return Configuration.load(home.toAbsolutePath().normalize(), System.getenv(), overrides);
+    }
+
+    /** The shared settings of {@link #configuration()}. */
     public PaperwireSettings settings() {
-        return PaperwireSettings.load(home.toAbsolutePath().normalize(), overrides);
+        return configuration().settings();
     }
 
     public static void main(String[] args) {

@@ -159,7 +159,20 @@ public record PaperwireSettings(
     }
 
     public static PaperwireSettings load(Path home, Map<String, String> environment, Map<String, String> cliOverrides) {
-        Map<String, String> merged = new TreeMap<>(readBundledDefaults());
+        Loaded loaded = read(home, environment, cliOverrides);
+        loaded.reader().throwIfInvalid();
+        return loaded.settings();
+    }
+
+    /**
+     * Settings whose problems are collected in {@code reader} and not thrown yet: whoever reads the stages' own
+     * groups reads them with the same reader, so that one start reports every bad value at once.
+     */
+    public record Loaded(PaperwireSettings settings, SettingsReader reader) {}
+
+    /** As {@link #load(Path, Map, Map)}, with the problems left in the returned reader. */
+    public static Loaded read(Path home, Map<String, String> environment, Map<String, String> cliOverrides) {
+        Map<String, String> merged = new TreeMap<>(bundledDefaults());
         Path file = home.resolve("paperwire.properties");
         if (Files.isRegularFile(file)) {
             merged.putAll(readProperties(file));
@@ -185,7 +198,8 @@ public record PaperwireSettings(
                 problems.add(key + ": secrets are read from the environment only; remove it from the file and set " + env);
             }
         });
-        return new Reader(home, merged, secrets, problems).settings();
+        Reader reader = new Reader(home, merged, secrets, problems);
+        return new Loaded(reader.settings(), reader);
     }
 
     /** The non-secret values as Camel property placeholders ({@code {{paperwire.http.port}}}). */
@@ -215,7 +229,8 @@ public record PaperwireSettings(
         return secret("paperwire.secret");
     }
 
-    private static Map<String, String> readBundledDefaults() {
+    /** The defaults bundled in {@code application.properties}, every key Paperwire reads. */
+    public static Map<String, String> bundledDefaults() {
         try (InputStream in = PaperwireSettings.class.getResourceAsStream("/application.properties")) {
             if (in == null) {
                 throw new IllegalStateException("application.properties is missing from the classpath");
@@ -303,7 +318,6 @@ public record PaperwireSettings(
                                     : url("paperwire.site.subscribe-url").toString()),
                     ops(),
                     Map.copyOf(values), Map.copyOf(secrets));
-            throwIfInvalid();
             return settings;
         }
 

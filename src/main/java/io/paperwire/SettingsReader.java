@@ -1,6 +1,7 @@
 package io.paperwire;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,9 +21,16 @@ public class SettingsReader {
         this.values = values;
     }
 
-    /** The value, stripped; empty when the key is not set. */
+    /**
+     * The value, stripped. Every key has its default in the bundled {@code application.properties}, so a key that is
+     * not there at all is a mistake in the code or the file, reported like a bad value.
+     */
     public String text(String key) {
-        return values.getOrDefault(key, "").strip();
+        if (!values.containsKey(key)) {
+            problem(key + ": missing; it belongs in application.properties");
+            return "";
+        }
+        return values.get(key).strip();
     }
 
     /** Records a bad value with the fix and where it can be set. */
@@ -83,11 +91,37 @@ public class SettingsReader {
         return value.equals("true");
     }
 
+    /** A duration given in (possibly fractional) seconds. */
+    public Duration seconds(String key, double min, double max) {
+        return Duration.ofMillis(Math.round(decimal(key, min, max) * 1000));
+    }
+
+    /** One of an enum's constants, written in any case; {@code fix} says what to write instead. */
+    public <E extends Enum<E>> E choice(String key, Class<E> type, E otherwise, String fix) {
+        String value = text(key);
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            problem(key, value, fix);
+            return otherwise;
+        }
+    }
+
+    /** As {@link #list(String)}, in lower case. */
+    public List<String> lowerCaseList(String key) {
+        return list(key).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    }
+
     /** Comma-separated when the value has a comma, else whitespace-separated. */
     public List<String> list(String key) {
         String value = text(key);
         String separator = value.contains(",") ? "," : "\\s+";
         return Arrays.stream(value.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Comma-separated always (for values such as author names, which contain spaces). */
+    public List<String> commaList(String key) {
+        return Arrays.stream(text(key).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     public URI url(String key) {

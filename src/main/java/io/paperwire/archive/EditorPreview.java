@@ -54,8 +54,8 @@ public final class EditorPreview {
         RenderedIssue rendered = renderer.renderEmail(RunRequest.of(issue.week()), 0, issue);
         String unsubscribe = settings.site().baseUrl().toString().replaceAll("/+$", "") + "/unsubscribe?token=preview";
         RenderedIssue email = new RenderedIssue(rendered.request(), 0, issue, rendered.subject(),
-                rendered.html().replace(RenderStage.UNSUBSCRIBE_URL, unsubscribe),
-                rendered.text().replace(RenderStage.UNSUBSCRIBE_URL, unsubscribe));
+                rendered.html().replace(RenderedIssue.UNSUBSCRIBE_URL_SLOT, unsubscribe),
+                rendered.text().replace(RenderedIssue.UNSUBSCRIBE_URL_SLOT, unsubscribe));
         List<Issue> site = new ArrayList<>(issues.all().stream().filter(i -> !i.slug().equals(issue.slug())).toList());
         site.add(issue);
         SiteBuilder.Build build = new SiteBuilder(templates, settings, folder.resolve("site")).build(site);

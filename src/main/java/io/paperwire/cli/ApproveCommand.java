@@ -3,13 +3,14 @@ package io.paperwire.cli;
 import io.paperwire.Paperwire;
 import io.paperwire.PaperwireApplication;
 import io.paperwire.PaperwireSettings;
+import io.paperwire.app.Configuration;
 import io.paperwire.ops.RunStateException;
 import io.paperwire.paper.DeliveryReport;
 import io.paperwire.paper.Week;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -39,8 +40,9 @@ public final class ApproveCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "WEEK: " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        PaperwireSettings settings = parent.settings();
-        try (PaperwireApplication app = new PaperwireApplication(settings)) {
+        Configuration configuration = parent.configuration();
+        PaperwireSettings settings = configuration.settings();
+        try (PaperwireApplication app = new PaperwireApplication(configuration, PaperwireApplication.Mode.RUN_ONCE)) {
             long runId = app.operations().runs().latestDraft(chosen).orElseThrow(() -> new RunStateException(
                     "no draft of " + chosen + " awaits approval (paperwire run --week " + chosen + " makes one)"));
             app.start();

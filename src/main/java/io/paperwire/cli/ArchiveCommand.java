@@ -1,14 +1,11 @@
 package io.paperwire.cli;
 
 import io.paperwire.Paperwire;
-import io.paperwire.PaperwireApplication;
-import io.paperwire.archive.ArchiveRebuilder;
-import io.paperwire.archive.IssueStore;
-import io.paperwire.archive.SiteBuilder;
+import io.paperwire.app.Components;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.concurrent.Callable;
 
@@ -42,12 +39,11 @@ public final class ArchiveCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (PaperwireApplication app = new PaperwireApplication(archive.parent.settings())) {
-                SiteBuilder site = new SiteBuilder(app.templates(), app.settings());
+            try (Components components = new Components(archive.parent.configuration())) {
                 long started = System.nanoTime();
-                int count = new ArchiveRebuilder(new IssueStore(app.database()), site).rebuild();
+                int count = components.archiveRebuilder().rebuild();
                 spec.commandLine().getOut().printf("Archive rebuilt: %d issues in %s (%.1f s)%n", count,
-                        site.siteDir(), (System.nanoTime() - started) / 1e9);
+                        components.siteBuilder().siteDir(), (System.nanoTime() - started) / 1e9);
             }
             return 0;
         }

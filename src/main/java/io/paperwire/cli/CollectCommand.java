@@ -1,12 +1,12 @@
 package io.paperwire.cli;
 
 import io.paperwire.Paperwire;
-import io.paperwire.PaperwireApplication;
+import io.paperwire.app.Components;
 import io.paperwire.source.AnnouncementCapture;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.concurrent.Callable;
 
@@ -27,8 +27,8 @@ public final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (PaperwireApplication app = new PaperwireApplication(parent.settings())) {
-            AnnouncementCapture.Result result = app.announcements().capture();
+        try (Components components = new Components(parent.configuration())) {
+            AnnouncementCapture.Result result = components.announcements().capture();
             (result.failed() ? spec.commandLine().getErr() : spec.commandLine().getOut()).println(result.summary());
             return result.failed() ? 1 : 0;
         }

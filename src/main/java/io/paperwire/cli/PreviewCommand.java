@@ -3,6 +3,7 @@ package io.paperwire.cli;
 import io.paperwire.Paperwire;
 import io.paperwire.PaperwireApplication;
 import io.paperwire.PaperwireSettings;
+import io.paperwire.app.Configuration;
 import io.paperwire.archive.EditorPreview;
 import io.paperwire.archive.IssueStore;
 import io.paperwire.archive.StaticSiteServer;
@@ -11,9 +12,7 @@ import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Week;
 import io.paperwire.render.Preview;
-import io.paperwire.render.RenderStage;
 import io.paperwire.render.TemplateException;
-import io.paperwire.source.SampleFetcher;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -69,12 +67,12 @@ public final class PreviewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PaperwireSettings settings = parent.settings();
-        try (PaperwireApplication app = new PaperwireApplication(settings)) {
-            IssueStore issues = new IssueStore(app.database());
+        Configuration configuration = parent.configuration();
+        PaperwireSettings settings = configuration.settings();
+        try (PaperwireApplication app = new PaperwireApplication(configuration, PaperwireApplication.Mode.RUN_ONCE)) {
+            IssueStore issues = app.components().issueStore();
             Issue issue = chooseIssue(app, issues);
-            RenderStage renderer = new RenderStage(app.templates(), settings, s -> 1, Clock.systemUTC());
-            EditorPreview preview = new EditorPreview(app.templates(), settings, issues, renderer);
+            EditorPreview preview = app.components().editorPreview();
             Path index = preview.render(issue);
             printReasons(out, issue);
             out.printf("%nPreview of %s (nothing published or sent): %s%n", issue.slug(), index);
@@ -88,7 +86,7 @@ public final class PreviewCommand implements Callable<Integer> {
     private Issue chooseIssue(PaperwireApplication app, IssueStore issues) {
         if (source.sample) {
             app.start();
-            Object result = app.run(new RunRequest(Week.parse(SampleFetcher.SAMPLE_WEEK), true, true, false, false));
+            Object result = app.run(new RunRequest(RunRequest.SAMPLE_WEEK, true, true, false, false));
             return ((Preview) result).rendered().issue();
         }
         if (source.week != null) {

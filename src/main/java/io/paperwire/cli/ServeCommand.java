@@ -17,7 +17,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (PaperwireApplication app = new PaperwireApplication(parent.settings(), PaperwireApplication.Mode.SERVE)) {
+        try (PaperwireApplication app = new PaperwireApplication(parent.configuration(), PaperwireApplication.Mode.SERVE)) {
             app.serve();
         }
         return 0;

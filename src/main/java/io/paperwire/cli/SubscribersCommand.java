@@ -1,8 +1,7 @@
 package io.paperwire.cli;
 
 import io.paperwire.Paperwire;
-import io.paperwire.PaperwireSettings;
-import io.paperwire.store.Database;
+import io.paperwire.app.Components;
 import io.paperwire.subscribers.CsvImport;
 import io.paperwire.subscribers.InvalidAddressException;
 import io.paperwire.subscribers.Subscriber;
@@ -36,8 +35,8 @@ public final class SubscribersCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Subscribe an address (active at once).")
     int add(@Parameters(paramLabel = "EMAIL", description = "The address to subscribe.") String email) {
-        try (Database database = open()) {
-            Subscriber subscriber = new SubscriberStore(database).add(email);
+        try (Components components = open()) {
+            Subscriber subscriber = components.subscriberStore().add(email);
             out().printf("%s is subscribed (id %d)%n", subscriber.email(), subscriber.id());
             return 0;
         } catch (InvalidAddressException e) {
@@ -49,8 +48,8 @@ public final class SubscribersCommand {
     @Command(name = "remove", mixinStandardHelpOptions = true,
             description = "Unsubscribe an address at once (its record is kept, so it is never mailed again by mistake).")
     int remove(@Parameters(paramLabel = "EMAIL", description = "The address to unsubscribe.") String email) {
-        try (Database database = open()) {
-            SubscriberStore store = new SubscriberStore(database);
+        try (Components components = open()) {
+            SubscriberStore store = components.subscriberStore();
             Optional<Subscriber> known = store.find(SubscriberStore.normalise(email));
             if (known.isEmpty()) {
                 spec.commandLine().getErr().println("paperwire: " + email.strip() + " is not on the list");
@@ -67,8 +66,8 @@ public final class SubscribersCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List every subscriber with its state.")
     int list() {
-        try (Database database = open()) {
-            for (Subscriber s : new SubscriberStore(database).all()) {
+        try (Components components = open()) {
+            for (Subscriber s : components.subscriberStore().all()) {
                 out().printf("%d\t%s\t%s%n", s.id(), s.email(), s.state().column());
             }
         }
@@ -80,8 +79,8 @@ public final class SubscribersCommand {
                     + " reported by line number and skipped; the good ones are imported.")
     int importCsv(@Parameters(paramLabel = "FILE.csv", description = "The CSV file.") Path file) {
         CsvImport.Report report;
-        try (Database database = open(); Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            report = new CsvImport(new SubscriberStore(database)).read(reader, file.getFileName().toString());
+        try (Components components = open(); Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            report = new CsvImport(components.subscriberStore()).read(reader, file.getFileName().toString());
         } catch (NoSuchFileException e) {
             spec.commandLine().getErr().println("paperwire: " + file + ": no such file");
             return Paperwire.EXIT_USAGE;
@@ -101,10 +100,10 @@ public final class SubscribersCommand {
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Print every subscriber as CSV: email, state, created, confirmed, source.")
     int export() throws IOException {
-        try (Database database = open()) {
+        try (Components components = open()) {
             CSVPrinter csv = new CSVPrinter(out(), CSVFormat.DEFAULT.builder()
                     .setHeader("email", "state", "created_at", "confirmed_at", "source").get());
-            for (SubscriberStore.Entry e : new SubscriberStore(database).entries()) {
+            for (SubscriberStore.Entry e : components.subscriberStore().entries()) {
                 csv.printRecord(e.subscriber().email(), e.subscriber().state().column(), e.createdAt(),
                         e.confirmedAt() == null ? "" : e.confirmedAt(), e.source() == null ? "" : e.source());
             }
@@ -113,9 +112,9 @@ public final class SubscribersCommand {
         return 0;
     }
 
-    private Database open() {
-        PaperwireSettings settings = parent.settings();
-        return Database.open(settings.db(), settings.dataDir());
+    /** Only the database is opened (when a subcommand first asks for the list). */
+    private Components open() {
+        return new Components(parent.configuration());
     }
 
     private PrintWriter out() {

@@ -4,30 +4,15 @@ import io.paperwire.store.Database;
 import io.paperwire.store.DatabaseException;
 import io.paperwire.subscribers.Subscriber;
 
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
@@ -40,12 +25,13 @@ import java.util.stream.Collectors;
  * send: a row is never handed to two workers, and a row whose process dies is unlocked by the server and taken by
  * the next run. The embedded H2 database is open in one process only, and its {@code SKIP LOCKED} applies the
  * {@code LIMIT} before skipping; there the workers of that one process share an in-memory cursor instead, and the
- * {@code sent} marks are written by one recorder thread in group commits (each commit costs milliseconds on H2,
- * which would otherwise cap the send at a few hundred messages a second); a mark is in the database within about
- * 50 ms of the server's acceptance.
+ * {@code sent} marks go to a {@link SentJournal} file at once and into the database in group commits
+ * ({@link SentRecorder}); a journal left by a process that died is replayed when the log is opened and before each
+ * send reads it.
  *
  * <p>One window cannot be closed by any sender: a crash after the server accepted a message and before the log
- * recorded it. That message is sent again by the next run, with the same Message-ID, so receivers can drop it.
+ * (on PostgreSQL the row's commit, on H2 the journal's line) recorded it, at most one message per worker. That
+ * message is sent again by the next run, with the same Message-ID, so receivers can drop it.
  */
 public final class DeliveryLog {
 
@@ -64,15 +50,36 @@ public final class DeliveryLog {
         }
     }
 
-    private final Database database;
+    /** Where the embedded database's sends keep their journals, under {@code paperwire.data-dir}. */
+    public static final String JOURNAL_FOLDER = "sent-journal";
 
-    public DeliveryLog(Database database) {
+    private final Database database;
+    private final Path journals;
+
+    /**
+     * The log in {@code database}; on the embedded database the sends journal their acceptances under
+     * {@code dataDir}, and the journals of a process that died are recorded now.
+     */
+    public DeliveryLog(Database database, Path dataDir) {
         this.database = database;
+        this.journals = dataDir.resolve(JOURNAL_FOLDER);
         if (!database.isPostgres()) {
             // H2 otherwise keeps commits in memory for up to a second; a killed sender would forget messages the
             // server had accepted and send them again.
             database.update("SET WRITE_DELAY 0");
+            replayJournals();
         }
+    }
+
+    /**
+     * Marks sent what the journals of dead sends say the server accepted (rows still pending or failed; a row
+     * bounced since stays bounced), then deletes those journals.
+     */
+    private void replayJournals() {
+        SentJournal.replayOrphans(journals, entries -> database.inTransaction(c -> {
+            SentRecorder.write(c, entries, MARK_SENT + " AND state IN ('pending', 'failed')");
+            return null;
+        }));
     }
 
     public Optional<State> state(long issueId, long subscriberId) {
@@ -114,9 +121,10 @@ public final class DeliveryLog {
     public Claims claims(long issueId, String runId, List<Subscriber.State> states) {
         if (database.isPostgres()) {
             enqueue(issueId, states);
-            return new LockingClaims(issueId, runId);
+            return new LockingClaims(database, issueId, runId);
         }
-        return new CursorClaims(issueId, runId, states);
+        replayJournals();
+        return new CursorClaims(database, journals, issueId, runId, states);
     }
 
     /**
@@ -194,20 +202,20 @@ public final class DeliveryLog {
         });
     }
 
-    private static Subscriber subscriber(ResultSet row) throws SQLException {
+    static Subscriber subscriber(ResultSet row) throws SQLException {
         return new Subscriber(row.getLong("subscriber_id"), row.getString("email"),
                 Subscriber.State.valueOf(row.getString("state").toUpperCase(Locale.ROOT)), row.getString("token"));
     }
 
-    private static final String MARK_SENT = "UPDATE deliveries SET state = 'sent', message_id = ?,"
+    static final String MARK_SENT = "UPDATE deliveries SET state = 'sent', message_id = ?,"
             + " attempts = attempts + 1, last_error = NULL, sent_at = ?, updated_at = ? WHERE issue_id = ? AND subscriber_id = ?";
 
-    private static void markSent(Connection c, long issueId, long subscriberId, String messageId) throws SQLException {
+    static void markSent(Connection c, long issueId, long subscriberId, String messageId) throws SQLException {
         Instant now = Instant.now();
         Database.update(c, MARK_SENT, messageId, now, now, issueId, subscriberId);
     }
 
-    private static void markBounced(Connection c, long issueId, long subscriberId, String error) throws SQLException {
+    static void markBounced(Connection c, long issueId, long subscriberId, String error) throws SQLException {
         Instant now = Instant.now();
         Database.update(c, "UPDATE deliveries SET state = 'bounced', attempts = attempts + 1, last_error = ?,"
                 + " updated_at = ? WHERE issue_id = ? AND subscriber_id = ?", clip(error), now, issueId, subscriberId);
@@ -215,7 +223,7 @@ public final class DeliveryLog {
                 now, subscriberId);
     }
 
-    private static void markFailed(Connection c, long issueId, long subscriberId, String error, String runId)
+    static void markFailed(Connection c, long issueId, long subscriberId, String error, String runId)
             throws SQLException {
         Database.update(c, "UPDATE deliveries SET state = 'failed', attempts = attempts + 1, last_error = ?,"
                         + " failed_run = ?, updated_at = ? WHERE issue_id = ? AND subscriber_id = ? AND state <> 'sent'",
@@ -226,347 +234,12 @@ public final class DeliveryLog {
         return error == null ? null : error.length() > 2000 ? error.substring(0, 2000) : error;
     }
 
-    /**
-     * PostgreSQL: a row lock per claim, held on the worker's own connection until the row is marked. Pending rows are
-     * taken in subscriber order from the queue index, each worker of this process starting above the highest
-     * subscriber claimed so far, so a claim reads a few index entries, not every row sent before it. Once nothing is
-     * pending above that, a sweep from the start takes what another process left behind (a row it held when it
-     * died, say), then the rows that failed in earlier runs.
-     */
-    private final class LockingClaims implements Claims {
-        private final long issueId;
-        private final String runId;
-        private final ThreadLocal<Connection> connections = new ThreadLocal<>();
-        private final AtomicLong highestClaimed = new AtomicLong(-1);
-
-        LockingClaims(long issueId, String runId) {
-            this.issueId = issueId;
-            this.runId = runId;
-        }
-
-        @Override
-        public Optional<Claim> next() {
-            try {
-                Connection c = connection();
-                Optional<Subscriber> row = claim(c, State.PENDING, highestClaimed.get());
-                if (row.isEmpty()) {
-                    row = claim(c, State.PENDING, -1);
-                }
-                if (row.isEmpty()) {
-                    row = claim(c, State.FAILED, -1);
-                }
-                if (row.isEmpty()) {
-                    c.commit();
-                    return Optional.empty();
-                }
-                highestClaimed.accumulateAndGet(row.get().id(), Math::max);
-                return Optional.of(new LockedClaim(c, row.get()));
-            } catch (SQLException e) {
-                throw new DatabaseException("cannot claim a delivery of issue " + issueId + ": " + e.getMessage(), e);
-            }
-        }
-
-        /** Locks the first row in {@code state} above {@code subscriberId} that no one else holds. */
-        private Optional<Subscriber> claim(Connection c, State state, long subscriberId) throws SQLException {
-            // One state, so the queue index yields the rows in subscriber order; the lower bound on both tables, as
-            // PostgreSQL may drive the join from either side.
-            try (PreparedStatement statement = c.prepareStatement("SELECT d.subscriber_id, s.email, s.state, s.token"
-                    + " FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id"
-                    + " WHERE d.issue_id = ? AND d.state = ? AND s.state IN ('active', 'demo')"
-                    + " AND (d.failed_run IS NULL OR d.failed_run <> ?) AND d.subscriber_id > ? AND s.id > ?"
-                    + " ORDER BY d.subscriber_id LIMIT 1 FOR UPDATE OF d SKIP LOCKED")) {
-                statement.setLong(1, issueId);
-                statement.setString(2, state.column());
-                statement.setString(3, runId);
-                statement.setLong(4, subscriberId);
-                statement.setLong(5, subscriberId);
-                try (ResultSet row = statement.executeQuery()) {
-                    return row.next() ? Optional.of(subscriber(row)) : Optional.empty();
-                }
-            }
-        }
-
-        private Connection connection() throws SQLException {
-            Connection c = connections.get();
-            if (c == null) {
-                c = database.dataSource().getConnection();
-                c.setAutoCommit(false);
-                connections.set(c);
-            }
-            return c;
-        }
-
-        @Override
-        public void release() {
-            Connection c = connections.get();
-            if (c != null) {
-                connections.remove();
-                try (c) {
-                    c.rollback();
-                } catch (SQLException ignored) {
-                    // The pool replaces a broken connection.
-                }
-            }
-        }
-
-        private final class LockedClaim implements Claim {
-            private final Connection c;
-            private final Subscriber subscriber;
-
-            LockedClaim(Connection c, Subscriber subscriber) {
-                this.c = c;
-                this.subscriber = subscriber;
-            }
-
-            @Override
-            public Subscriber subscriber() {
-                return subscriber;
-            }
-
-            @Override
-            public void sent(String messageId) {
-                finish(() -> markSent(c, issueId, subscriber.id(), messageId));
-            }
-
-            @Override
-            public void bounced(String error) {
-                finish(() -> markBounced(c, issueId, subscriber.id(), error));
-            }
-
-            @Override
-            public void failed(String error) {
-                finish(() -> markFailed(c, issueId, subscriber.id(), error, runId));
-            }
-
-            private void finish(SqlWork work) {
-                try {
-                    work.run();
-                    c.commit();
-                } catch (SQLException e) {
-                    throw new DatabaseException("cannot record the delivery of issue " + issueId + " to subscriber "
-                            + subscriber.id() + ": " + e.getMessage(), e);
-                }
-            }
-        }
-    }
-
-    /**
-     * H2, one process: the workers share a cursor over the recipients in subscriber order; each is handed out once.
-     * The cursor moves a chunk at a time: the chunk's recipients are read, their missing pending rows inserted, and
-     * those already sent or bounced left out, on a reader thread while the workers send the chunk before.
-     */
-    private final class CursorClaims implements Claims {
-        private static final int CHUNK = 1000;
-        private static final int MAX_BATCH = 500;
-        /** Each H2 commit rewrites the changed pages (milliseconds); grouping bounds that to a few per second. */
-        private static final Duration GROUP_COMMIT = Duration.ofMillis(50);
-        private final long issueId;
-        private final String runId;
-        private final List<Subscriber.State> states;
-        private final Deque<Subscriber> chunk = new ArrayDeque<>();
-        private final Queue<Sent> marks = new ConcurrentLinkedQueue<>();
-        private final Thread recorder;
-        private volatile boolean finishing;
-        private volatile RuntimeException recorderFailure;
-        private long after = -1;
-        private boolean exhausted;
-        private CompletableFuture<Chunk> nextChunk;
-        /** Prepares chunks ahead; never interrupted (an interrupt inside H2's file I/O would close the database). */
-        private final ExecutorService reader = Executors.newSingleThreadExecutor(
-                r -> {
-                    Thread t = new Thread(r, "deliver-reader");
-                    t.setDaemon(true);
-                    return t;
-                });
-
-        private record Sent(long subscriberId, String messageId) {}
-
-        /** The unsent recipients of one stretch of subscriber ids, up to and including {@code last}. */
-        private record Chunk(List<Subscriber> unsent, long last, boolean end) {}
-
-        CursorClaims(long issueId, String runId, List<Subscriber.State> states) {
-            this.issueId = issueId;
-            this.runId = runId;
-            this.states = List.copyOf(states);
-            this.recorder = new Thread(this::record, "deliver-recorder-" + issueId);
-            recorder.setDaemon(true);
-            recorder.start();
-        }
-
-        /** Hands out the chunk in memory; the next one is prepared on the reader thread once half of this one is out. */
-        @Override
-        public synchronized Optional<Claim> next() {
-            if (recorderFailure != null) {
-                throw recorderFailure;
-            }
-            while (chunk.isEmpty() && !exhausted) {
-                take(nextChunk != null ? await(nextChunk) : chunk(after));
-                nextChunk = null;
-            }
-            if (!exhausted && nextChunk == null && chunk.size() <= CHUNK / 2) {
-                long from = after;
-                nextChunk = CompletableFuture.supplyAsync(() -> chunk(from), reader);
-            }
-            return Optional.ofNullable(chunk.poll()).map(CursorClaim::new);
-        }
-
-        private Chunk chunk(long afterSubscriber) {
-            return database.inTransaction(c -> {
-                Object[] range = new Object[states.size() + 1];
-                for (int i = 0; i < states.size(); i++) {
-                    range[i] = states.get(i).column();
-                }
-                range[states.size()] = afterSubscriber;
-                List<Subscriber> recipients = Database.query(c, "SELECT id AS subscriber_id, email, state, token"
-                        + " FROM subscribers WHERE state IN (" + placeholders(states) + ") AND id > ? ORDER BY id"
-                        + " LIMIT " + CHUNK, DeliveryLog::subscriber, range);
-                if (recipients.isEmpty()) {
-                    return new Chunk(List.of(), afterSubscriber, true);
-                }
-                long first = recipients.get(0).id();
-                long last = recipients.get(recipients.size() - 1).id();
-                List<Object> insert = new ArrayList<>(List.of(issueId, Instant.now()));
-                states.forEach(state -> insert.add(state.column()));
-                insert.addAll(List.of(first, last, issueId));
-                Database.update(c, "INSERT INTO deliveries (issue_id, subscriber_id, state, attempts, updated_at)"
-                        + " SELECT ?, s.id, 'pending', 0, ? FROM subscribers s WHERE s.state IN (" + placeholders(states)
-                        + ") AND s.id BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM deliveries d"
-                        + " WHERE d.issue_id = ? AND d.subscriber_id = s.id)", insert.toArray());
-                Set<Long> done = new HashSet<>(Database.query(c, "SELECT subscriber_id FROM deliveries"
-                        + " WHERE issue_id = ? AND subscriber_id BETWEEN ? AND ? AND state IN ('sent', 'bounced')",
-                        row -> row.getLong("subscriber_id"), issueId, first, last));
-                List<Subscriber> unsent = done.isEmpty() ? recipients
-                        : recipients.stream().filter(r -> !done.contains(r.id())).toList();
-                return new Chunk(unsent, last, recipients.size() < CHUNK);
-            });
-        }
-
-        private void take(Chunk next) {
-            chunk.addAll(next.unsent());
-            after = next.last();
-            exhausted = next.end();
-        }
-
-        private static Chunk await(CompletableFuture<Chunk> pending) {
-            try {
-                return pending.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-            }
-        }
-
-        @Override
-        public void release() {
-        }
-
-        @Override
-        public void finish() {
-            finishing = true;
-            LockSupport.unpark(recorder);
-            reader.shutdown();
-            try {
-                reader.awaitTermination(1, TimeUnit.MINUTES);
-                recorder.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (recorderFailure != null) {
-                throw recorderFailure;
-            }
-        }
-
-        /**
-         * Every {@link #GROUP_COMMIT} writes the marks queued since, in one commit, until finished and drained. The
-         * workers never wake this thread: a wake-up per message (a futex call each) cost more than the commit.
-         * Never interrupted: an interrupt inside H2's file I/O would close the database file.
-         */
-        private void record() {
-            List<Sent> batch = new ArrayList<>();
-            while (true) {
-                boolean last = finishing;
-                for (Sent sent; batch.size() < MAX_BATCH && (sent = marks.poll()) != null; ) {
-                    batch.add(sent);
-                }
-                if (!batch.isEmpty()) {
-                    try {
-                        database.inTransaction(c -> {
-                            writeMarks(c, batch);
-                            return null;
-                        });
-                    } catch (RuntimeException e) {
-                        recorderFailure = new DatabaseException("cannot record deliveries of issue " + issueId
-                                + "; sending stopped: " + e.getMessage(), e);
-                        return;
-                    }
-                    if (batch.size() == MAX_BATCH) {
-                        batch.clear();
-                        continue;
-                    }
-                    batch.clear();
-                }
-                if (last && marks.isEmpty()) {
-                    return;
-                }
-                LockSupport.parkNanos(GROUP_COMMIT.toNanos());
-            }
-        }
-
-        private void writeMarks(Connection c, List<Sent> batch) throws SQLException {
-            try (PreparedStatement update = c.prepareStatement(MARK_SENT)) {
-                Timestamp now = Timestamp.from(Instant.now());
-                for (Sent sent : batch) {
-                    update.setString(1, sent.messageId());
-                    update.setTimestamp(2, now);
-                    update.setTimestamp(3, now);
-                    update.setLong(4, issueId);
-                    update.setLong(5, sent.subscriberId());
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
-        }
-
-        private final class CursorClaim implements Claim {
-            private final Subscriber subscriber;
-
-            CursorClaim(Subscriber subscriber) {
-                this.subscriber = subscriber;
-            }
-
-            @Override
-            public Subscriber subscriber() {
-                return subscriber;
-            }
-
-            @Override
-            public void sent(String messageId) {
-                marks.add(new Sent(subscriber.id(), messageId));
-            }
-
-            @Override
-            public void bounced(String error) {
-                database.inTransaction(c -> {
-                    markBounced(c, issueId, subscriber.id(), error);
-                    return null;
-                });
-            }
-
-            @Override
-            public void failed(String error) {
-                database.inTransaction(c -> {
-                    markFailed(c, issueId, subscriber.id(), error, runId);
-                    return null;
-                });
-            }
-        }
-    }
-
     @FunctionalInterface
-    private interface SqlWork {
+    interface SqlWork {
         void run() throws SQLException;
     }
 
-    private static String placeholders(List<?> values) {
+    static String placeholders(List<?> values) {
         return values.stream().map(v -> "?").collect(Collectors.joining(", "));
     }
 

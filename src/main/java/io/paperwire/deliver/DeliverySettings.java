@@ -1,10 +1,10 @@
 package io.paperwire.deliver;
 
 import io.paperwire.PaperwireSettings;
+import io.paperwire.SettingsReader;
+import io.paperwire.common.Backoff;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,33 +26,41 @@ public record DeliverySettings(int concurrency, double ratePerSecond, int maxAtt
 
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
-    /** Defaults suited to tests and small lists. */
+    /** The bundled defaults of {@code application.properties}, for tests and tools. */
     public static DeliverySettings defaults() {
-        return new DeliverySettings(4, 0, 3, Duration.ofSeconds(1), 20, false, Duration.ofSeconds(30), "");
+        return from(PaperwireSettings.bundledDefaults());
     }
 
     /**
      * @throws PaperwireSettings.InvalidSettingsException naming each bad key, its value and how to fix it
      */
     public static DeliverySettings from(PaperwireSettings settings) {
-        Parser p = new Parser(settings.values());
-        DeliverySettings result = new DeliverySettings(
-                (int) p.number("paperwire.deliver.concurrency", 1, 6, 4),
-                p.number("paperwire.deliver.rate-per-second", 0, 100_000, 0),
-                (int) p.number("paperwire.deliver.max-attempts", 1, 20, 3),
-                Duration.ofMillis((long) p.number("paperwire.deliver.retry-backoff-millis", 0, 60_000, 1000)),
-                (int) p.number("paperwire.deliver.error-threshold", 0, 1_000_000, 20),
-                p.bool("paperwire.smtp.ssl", false),
-                Duration.ofSeconds((long) p.number("paperwire.smtp.timeout-seconds", 1, 600, 30)),
-                settings.values().getOrDefault("paperwire.smtp.ssl-trust", "").strip());
-        p.throwIfBad();
+        return from(settings.values());
+    }
+
+    private static DeliverySettings from(Map<String, String> values) {
+        SettingsReader r = new SettingsReader(values);
+        DeliverySettings result = read(r);
+        r.throwIfInvalid();
         return result;
+    }
+
+    /** Reads {@code paperwire.deliver.*} and the SMTP connection's own keys, adding every problem to {@code r}. */
+    public static DeliverySettings read(SettingsReader r) {
+        return new DeliverySettings(
+                r.integer("paperwire.deliver.concurrency", 1, 6),
+                r.decimal("paperwire.deliver.rate-per-second", 0, 100_000),
+                r.integer("paperwire.deliver.max-attempts", 1, 20),
+                Duration.ofMillis(r.integer("paperwire.deliver.retry-backoff-millis", 0, 60_000)),
+                r.integer("paperwire.deliver.error-threshold", 0, 1_000_000),
+                r.bool("paperwire.smtp.ssl"),
+                Duration.ofSeconds(r.integer("paperwire.smtp.timeout-seconds", 1, 600)),
+                r.text("paperwire.smtp.ssl-trust"));
     }
 
     /** The wait before retry number {@code retry} (1 for the first retry). */
     public Duration backoff(int retry) {
-        long millis = retryBackoff.toMillis() << Math.min(Math.max(retry - 1, 0), 16);
-        return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
+        return new Backoff(retryBackoff, MAX_BACKOFF, false).delay(retry);
     }
 
     public DeliverySettings withConcurrency(int workers) {
@@ -74,59 +82,5 @@ public record DeliverySettings(int concurrency, double ratePerSecond, int maxAtt
 
     public DeliverySettings withTimeout(Duration t) {
         return new DeliverySettings(concurrency, ratePerSecond, maxAttempts, retryBackoff, errorThreshold, ssl, t, sslTrust);
-    }
-
-    /** Reads typed values from the settings map, collecting every problem. */
-    static final class Parser {
-        private final Map<String, String> values;
-        private final List<String> problems = new ArrayList<>();
-
-        Parser(Map<String, String> values) {
-            this.values = values;
-        }
-
-        double number(String key, double min, double max, double fallback) {
-            String value = values.get(key);
-            if (value == null || value.isBlank()) {
-                return fallback;
-            }
-            try {
-                double n = Double.parseDouble(value.strip());
-                if (Double.isNaN(n) || n < min || n > max) {
-                    throw new NumberFormatException();
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                problem(key, value, "give a number from " + format(min) + " to " + format(max));
-                return fallback;
-            }
-        }
-
-        boolean bool(String key, boolean fallback) {
-            String value = values.get(key);
-            if (value == null || value.isBlank()) {
-                return fallback;
-            }
-            if (!value.strip().equalsIgnoreCase("true") && !value.strip().equalsIgnoreCase("false")) {
-                problem(key, value, "write true or false");
-                return fallback;
-            }
-            return value.strip().equalsIgnoreCase("true");
-        }
-
-        void throwIfBad() {
-            if (!problems.isEmpty()) {
-                throw new PaperwireSettings.InvalidSettingsException("Invalid settings:\n  " + String.join("\n  ", problems));
-            }
-        }
-
-        private void problem(String key, String value, String fix) {
-            problems.add(key + " = '" + value + "': " + fix + " (in paperwire.properties, "
-                    + PaperwireSettings.environmentName(key) + " or --set " + key + "=…)");
-        }
-
-        private static String format(double n) {
-            return n == Math.rint(n) ? String.valueOf((long) n) : String.valueOf(n);
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.paperwire.deliver;
 
 import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.RenderedIssue;
-import io.paperwire.render.RenderStage;
 import io.paperwire.subscribers.Subscriber;
 import io.paperwire.subscribers.SubscriptionTokens;
 import jakarta.mail.Address;
@@ -102,9 +101,9 @@ public final class MessageFactory {
             String boundary = "----=_Paperwire_" + UUID.randomUUID();
             this.fixedHeaders = fixedHeaders(subject, "multipart/alternative; boundary=\"" + boundary + "\"");
             this.textHead = ascii("--" + boundary + "\r\n" + partHeaders("plain"));
-            this.text = new QuotedPrintableTemplate(issue.text(), RenderStage.UNSUBSCRIBE_URL);
+            this.text = new QuotedPrintableTemplate(issue.text(), RenderedIssue.UNSUBSCRIBE_URL_SLOT);
             this.htmlHead = ascii("\r\n--" + boundary + "\r\n" + partHeaders("html"));
-            this.html = new QuotedPrintableTemplate(issue.html(), RenderStage.UNSUBSCRIBE_URL);
+            this.html = new QuotedPrintableTemplate(issue.html(), RenderedIssue.UNSUBSCRIBE_URL_SLOT);
             this.tail = ascii("\r\n--" + boundary + "--\r\n");
         }
 

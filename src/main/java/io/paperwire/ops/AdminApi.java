@@ -1,10 +1,9 @@
 package io.paperwire.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Week;
-import io.paperwire.PaperwireSettings;
-import io.paperwire.source.SampleFetcher;
 import io.paperwire.store.Json;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -123,7 +122,7 @@ public final class AdminApi {
         boolean sample = json.path("sample").asBoolean(false);
         String weekText = json.path("week").asText("");
         Week week = !weekText.isEmpty() ? Week.parse(weekText)
-                : sample ? Week.parse(SampleFetcher.SAMPLE_WEEK) : Week.previous(clock);
+                : sample ? RunRequest.SAMPLE_WEEK : Week.latestAnnounced(clock.instant());
         return new RunRequest(week, sample, json.path("dryRun").asBoolean(false), json.path("force").asBoolean(false),
                 json.path("send").asBoolean(true));
     }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything that runs Paperwire as a service, built from the settings and bound into Camel under the names the
@@ -31,6 +32,7 @@ public final class Operations implements AutoCloseable {
     private final Alerts alerts;
     private final RunService runService;
     private final WeeklySchedule schedule;
+    private final CompletableFuture<Boolean> catchUpDecided = new CompletableFuture<>();
 
     public Operations(PaperwireSettings settings, Database database, Mailer mailer) {
         this.settings = settings;
@@ -62,7 +64,7 @@ public final class Operations implements AutoCloseable {
     public void bindTo(Main main, boolean serve) {
         main.bind("runs", runs);
         runService.attach(main::getCamelContext);
-        // Camel Main adds the route policy factories found in the registry to the context before routes start.
+        // The stage routes name it as their route policy (routePolicy: stageRecorder).
         main.bind("stageRecorder", recorder);
         main.addMainListener(new MainListenerSupport() {
             @Override
@@ -76,6 +78,7 @@ public final class Operations implements AutoCloseable {
         });
         if (serve) {
             main.bind("schedule", schedule);
+            schedule.warnOfCronMisfit();
             main.bind("adminApi", new AdminApi(settings.ops().adminToken(), runService, Clock.systemUTC()));
             main.bind("health", new HealthCheck(database, settings.smtp(), runs));
             main.bind("metrics", metrics);
@@ -90,10 +93,19 @@ public final class Operations implements AutoCloseable {
 
     private void catchUp() {
         try {
-            schedule.catchUp();
+            catchUpDecided.complete(schedule.catchUp());
         } catch (RuntimeException e) {
             LOG.warn("Catching up a missed scheduled run failed: {}", e.getMessage());
+            catchUpDecided.completeExceptionally(e);
         }
+    }
+
+    /**
+     * Completes once {@code serve}'s start has decided whether a missed scheduled run must be made up: true when it
+     * started one. (The decision runs on a thread of its own, so that a long catch-up run does not hold up the start.)
+     */
+    public CompletableFuture<Boolean> catchUpDecided() {
+        return catchUpDecided;
     }
 
     private List<String> finished(long runId, String state, Object result) {

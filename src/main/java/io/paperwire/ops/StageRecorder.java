@@ -5,15 +5,11 @@ import io.paperwire.paper.DeliveryReport;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Selection;
+import io.paperwire.paper.SummarizedIssue;
 import io.paperwire.paper.Summary;
-import io.paperwire.summarize.SummarizeStage;
-import io.paperwire.summarize.SummaryReport;
-import org.apache.camel.CamelContext;
+import io.paperwire.paper.SummaryReport;
 import org.apache.camel.Exchange;
-import org.apache.camel.NamedNode;
 import org.apache.camel.Route;
-import org.apache.camel.spi.RoutePolicy;
-import org.apache.camel.spi.RoutePolicyFactory;
 import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,21 +19,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Times every stage of a run without touching the routes: a route policy on each stage route
- * ({@code source-fetch}, {@code select-papers} … {@code deliver-issue}) notes when the run's exchange enters and
- * leaves it; the body it leaves with is the stage's result, which this class counts (papers, summaries, messages).
- * Each stage is logged as one line, stored with the run (so a running run shows its progress) and added to the
- * metrics.
+ * Times every stage of a run: each stage route names this policy ({@code routePolicy: stageRecorder} in
+ * {@code routes/<stage>.camel.yaml}), which notes when the run's exchange enters and leaves the route; the body it
+ * leaves with is the stage's result, which this class counts (papers, summaries, messages). Each stage is logged as
+ * one line, stored with the run (so a running run shows its progress) and added to the metrics.
  */
-public final class StageRecorder implements RoutePolicyFactory {
+public final class StageRecorder extends RoutePolicySupport {
 
-    /** The pipeline's stages: the ids of the routes that {@code run.camel.yaml} calls. */
-    public static final Set<String> STAGES = Set.of("source-fetch", "select-papers", "summarize-papers",
-            "render-issue", "publish-issue", "deliver-issue");
     private static final Logger LOG = LoggerFactory.getLogger(StageRecorder.class);
     private static final String STARTED = "paperwireStageStarted.";
 
@@ -51,30 +42,22 @@ public final class StageRecorder implements RoutePolicyFactory {
     }
 
     @Override
-    public RoutePolicy createRoutePolicy(CamelContext camelContext, String routeId, NamedNode route) {
-        if (!STAGES.contains(routeId)) {
-            return null;
-        }
-        return new RoutePolicySupport() {
-            @Override
-            public void onExchangeBegin(Route route, Exchange exchange) {
-                exchange.setProperty(STARTED + routeId, System.nanoTime());
-            }
-
-            @Override
-            public void onExchangeDone(Route route, Exchange exchange) {
-                Long started = exchange.getProperty(STARTED + routeId, Long.class);
-                Long runId = exchange.getProperty(RunLog.RUN_ID, Long.class);
-                if (started != null && runId != null && exchange.getException() == null) {
-                    stageDone(runId, routeId, Duration.ofNanos(System.nanoTime() - started), exchange.getMessage().getBody(),
-                            exchange.getProperty(SummarizeStage.REPORT_PROPERTY, SummaryReport.class));
-                }
-            }
-        };
+    public void onExchangeBegin(Route route, Exchange exchange) {
+        exchange.setProperty(STARTED + route.getRouteId(), System.nanoTime());
     }
 
-    private void stageDone(long runId, String stage, Duration took, Object result, SummaryReport summaries) {
-        Map<String, Integer> counts = count(result, stage.startsWith("summarize") ? summaries : null);
+    @Override
+    public void onExchangeDone(Route route, Exchange exchange) {
+        Long started = exchange.getProperty(STARTED + route.getRouteId(), Long.class);
+        Long runId = exchange.getProperty(RunLog.RUN_ID, Long.class);
+        if (started != null && runId != null && exchange.getException() == null) {
+            stageDone(runId, route.getRouteId(), Duration.ofNanos(System.nanoTime() - started),
+                    exchange.getMessage().getBody());
+        }
+    }
+
+    private void stageDone(long runId, String stage, Duration took, Object result) {
+        Map<String, Integer> counts = count(result);
         // An approved draft goes on where its first part stopped: keep the stages recorded then.
         RunTrace trace = traces.computeIfAbsent(runId, id -> new RunTrace(
                 runs.status(id).map(RunStatus::stages).orElse(List.of())));
@@ -90,7 +73,7 @@ public final class StageRecorder implements RoutePolicyFactory {
         return trace == null ? new RunTrace() : trace;
     }
 
-    private Map<String, Integer> count(Object body, SummaryReport report) {
+    private Map<String, Integer> count(Object body) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         if (body instanceof Candidates candidates) {
             counts.put("papers", candidates.papers().size());
@@ -100,28 +83,27 @@ public final class StageRecorder implements RoutePolicyFactory {
             });
             counts.put("problems", candidates.report().problems().size());
         } else if (body instanceof Selection selection) {
+            counts.put("selected", (int) selection.papers().count());
+        } else if (body instanceof SummarizedIssue summarized) {
+            SummaryReport report = summarized.report();
+            Selection selection = summarized.selection();
             List<SelectedPaper> papers = selection.papers().toList();
             counts.put("selected", papers.size());
             List<Summary> summaries = papers.stream().map(SelectedPaper::summary)
                     .filter(java.util.Objects::nonNull).toList();
-            if (report != null) {
-                // The summarise stage's own account: calls, tokens and cost as the LLM reported them.
-                counts.put("summarized", summaries.size());
-                counts.put("fromCache", report.fromCache());
-                counts.put("fallbacks", report.fallbacks());
-                counts.put("llmCalls", (int) report.calls());
-                counts.put("llmTokensIn", (int) report.inputTokens());
-                counts.put("llmTokensOut", (int) report.outputTokens());
-                counts.put("llmTokens", (int) (report.inputTokens() + report.outputTokens()));
-                if (report.estimatedCostUsd() != null) {
-                    counts.put("llmCostMicroUsd", (int) Math.round(report.estimatedCostUsd() * 1_000_000));
-                }
-                metrics.llm((int) report.calls(), report.inputTokens() + report.outputTokens(), report.fallbacks(),
-                        Duration.ofMillis(report.callMillis()));
-            } else if (!summaries.isEmpty()) {
-                counts.put("summarized", summaries.size());
-                counts.put("fallbacks", (int) summaries.stream().filter(Summary::fallback).count());
+            // The summarise stage's own account: calls, tokens and cost as the LLM reported them.
+            counts.put("summarized", summaries.size());
+            counts.put("fromCache", report.fromCache());
+            counts.put("fallbacks", report.fallbacks());
+            counts.put("llmCalls", (int) report.calls());
+            counts.put("llmTokensIn", (int) report.inputTokens());
+            counts.put("llmTokensOut", (int) report.outputTokens());
+            counts.put("llmTokens", (int) (report.inputTokens() + report.outputTokens()));
+            if (report.estimatedCostUsd() != null) {
+                counts.put("llmCostMicroUsd", (int) Math.round(report.estimatedCostUsd() * 1_000_000));
             }
+            metrics.llm((int) report.calls(), report.inputTokens() + report.outputTokens(), report.fallbacks(),
+                    Duration.ofMillis(report.callMillis()));
         } else if (body instanceof RenderedIssue rendered) {
             counts.put("papers", (int) rendered.issue().papers().count());
         } else if (body instanceof DeliveryReport delivery) {
@@ -153,8 +135,8 @@ public final class StageRecorder implements RoutePolicyFactory {
             stages.add(record);
             if (body instanceof Candidates c) {
                 candidates = c;
-            } else if (body instanceof Selection s && record.stage().startsWith("summarize")) {
-                summarized = s;
+            } else if (body instanceof SummarizedIssue s) {
+                summarized = s.selection();
             } else if (body instanceof DeliveryReport d) {
                 delivery = d;
             }

@@ -3,7 +3,6 @@ package io.paperwire.ops;
 import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Week;
-import io.paperwire.source.SampleFetcher;
 import org.apache.camel.Exchange;
 import org.quartz.CronExpression;
 import org.quartz.JobDataMap;
@@ -13,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -39,11 +39,63 @@ public final class WeeklySchedule {
         this.clock = clock;
     }
 
-    /** The run a fire time asks for: the week before the fire time (or the sample week), published and sent. */
+    /**
+     * The run a fire time asks for, published and sent: the latest week whose window arXiv has wholly announced by the
+     * fire time ({@link Week#latestAnnounced}), or the sample week.
+     */
     public RunRequest requestFor(Instant fireTime) {
-        Week week = settings.sample() ? Week.parse(SampleFetcher.SAMPLE_WEEK)
-                : Week.previous(Clock.fixed(fireTime, settings.timeZone()));
+        Week week = settings.sample() ? RunRequest.SAMPLE_WEEK : Week.latestAnnounced(fireTime);
         return new RunRequest(week, settings.sample(), false, false, true);
+    }
+
+    /**
+     * Checks the fire times of the coming year: whether two consecutive fires build the same week (the week's issue is
+     * run again) or weeks apart (a week gets no issue), as a cron firing more or less than weekly, or weekly too close
+     * to arXiv's Thursday-evening announcement, does across a daylight-saving change.
+     *
+     * @return the first such misfit as one line naming the cron and what happens, or empty when every week is built once
+     */
+    public Optional<String> cronMisfit(Instant from) {
+        if (settings.sample()) {
+            return Optional.empty();
+        }
+        CronExpression cron = cron();
+        Instant until = from.plus(Duration.ofDays(366));
+        Date previousFire = cron.getNextValidTimeAfter(Date.from(from));
+        if (previousFire == null) {
+            return Optional.of(describe("never fires after " + from));
+        }
+        Week previousWeek = Week.latestAnnounced(previousFire.toInstant());
+        for (Date fire = cron.getNextValidTimeAfter(previousFire); fire != null && fire.toInstant().isBefore(until);
+             fire = cron.getNextValidTimeAfter(fire)) {
+            Week week = Week.latestAnnounced(fire.toInstant());
+            if (week.equals(previousWeek)) {
+                return Optional.of(describe("fires at " + previousFire.toInstant() + " and " + fire.toInstant()
+                        + ", which both build " + week + ": its issue is run twice"));
+            }
+            if (!week.equals(previousWeek.next())) {
+                return Optional.of(describe("fires at " + previousFire.toInstant() + " (building " + previousWeek
+                        + ") and next at " + fire.toInstant() + " (building " + week + "): " + previousWeek.next()
+                        + " gets no issue"));
+            }
+            previousFire = fire;
+            previousWeek = week;
+        }
+        return Optional.empty();
+    }
+
+    /** Logs {@link #cronMisfit} as one WARN line when the enabled schedule has one. */
+    public void warnOfCronMisfit() {
+        if (settings.enabled()) {
+            cronMisfit(clock.instant()).ifPresent(LOG::warn);
+        }
+    }
+
+    private String describe(String misfit) {
+        return "paperwire.schedule.cron '" + settings.cron() + "' (" + settings.timeZone() + ") " + misfit
+                + ". A fire builds the latest week whose arXiv window (Thursday 14:00 to Thursday 14:00 US Eastern) was"
+                + " announced by Thursday 20:00 US Eastern plus " + Week.INDEX_LAG.toHours() + " h; fire once a week, away"
+                + " from that moment, e.g. the default '0 0 7 ? * MON' (UTC)";
     }
 
     /** The schedule route's step: runs the week for this Quartz fire on the job's thread. */

@@ -11,6 +11,11 @@ import java.util.Objects;
  * @param send    mail the issue to subscribers (false: publish to the archive only)
  */
 public record RunRequest(Week week, boolean sample, boolean dryRun, boolean force, boolean send) {
+
+    /** The week of the bundled sample ({@code --sample}), as written on the command line. */
+    public static final String SAMPLE_WEEK_ID = "2024-W21";
+    public static final Week SAMPLE_WEEK = Week.parse(SAMPLE_WEEK_ID);
+
     public RunRequest {
         Objects.requireNonNull(week, "week");
     }

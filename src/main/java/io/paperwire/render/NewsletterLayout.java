@@ -3,8 +3,12 @@ package io.paperwire.render;
 import io.paperwire.PaperwireSettings;
 import io.paperwire.SettingsReader;
 
+import io.paperwire.paper.SectionKey;
+
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * How editors lay out the newsletter, from settings: which sections the email shows and in what order
@@ -12,20 +16,14 @@ import java.util.List;
  * how many issues one archive index page lists ({@code paperwire.site.issues-per-page}) and how many papers one
  * page of a topic lists ({@code paperwire.site.papers-per-tag-page}).
  *
- * @param emailSections section keys in order: {@value #TRENDING} or the key of one of the issue's sections
+ * @param emailSections the sections in order
  */
-public record NewsletterLayout(List<String> emailSections, int trending, int issuesPerPage, int papersPerTagPage) {
-
-    /** The section made at render time from the issue's papers with the most Hugging Face upvotes. */
-    public static final String TRENDING = "trending";
+public record NewsletterLayout(List<SectionKey> emailSections, int trending, int issuesPerPage, int papersPerTagPage) {
 
     public static final String SECTIONS_KEY = "paperwire.email.sections";
     public static final String TRENDING_KEY = "paperwire.email.trending";
     public static final String PAGE_SIZE_KEY = "paperwire.site.issues-per-page";
     public static final String TAG_PAGE_SIZE_KEY = "paperwire.site.papers-per-tag-page";
-
-    public static final NewsletterLayout DEFAULT = new NewsletterLayout(
-            List.of(TRENDING, "highlights", "noteworthy"), 5, 20, 100);
 
     public NewsletterLayout {
         emailSections = List.copyOf(emailSections);
@@ -38,18 +36,28 @@ public record NewsletterLayout(List<String> emailSections, int trending, int iss
      */
     public static NewsletterLayout from(PaperwireSettings settings) {
         SettingsReader read = new SettingsReader(settings.values());
+        NewsletterLayout layout = read(read);
+        read.throwIfInvalid();
+        return layout;
+    }
+
+    /** Reads the layout keys, adding every problem to {@code read}. */
+    public static NewsletterLayout read(SettingsReader read) {
         String sectionsText = read.text(SECTIONS_KEY);
-        List<String> sections = Arrays.stream(sectionsText.split("[\\s,]+")).map(String::strip)
-                .filter(s -> !s.isEmpty()).toList();
-        if (sections.isEmpty() || sections.stream().anyMatch(s -> !s.matches("[a-z][a-z0-9-]*"))
-                || sections.stream().distinct().count() != sections.size()) {
-            read.problem(SECTIONS_KEY + " = '" + sectionsText + "': list section keys once each, in order, e.g. '"
-                    + String.join(" ", DEFAULT.emailSections()) + "'");
+        List<SectionKey> sections = new ArrayList<>();
+        try {
+            Arrays.stream(sectionsText.split("[\\s,]+")).map(String::strip).filter(s -> !s.isEmpty())
+                    .map(SectionKey::parse).forEach(sections::add);
+        } catch (IllegalArgumentException e) {
+            sections.clear();
+        }
+        if (sections.isEmpty() || sections.stream().distinct().count() != sections.size()) {
+            read.problem(SECTIONS_KEY + " = '" + sectionsText + "': list sections once each, in order, from "
+                    + Arrays.stream(SectionKey.values()).map(SectionKey::id).collect(Collectors.joining(" ")));
         }
         int trending = read.integer(TRENDING_KEY, 0, 50);
         int perPage = read.integer(PAGE_SIZE_KEY, 1, 1000);
         int perTagPage = read.integer(TAG_PAGE_SIZE_KEY, 1, 10_000);
-        read.throwIfInvalid();
         return new NewsletterLayout(sections, trending, perPage, perTagPage);
     }
 }

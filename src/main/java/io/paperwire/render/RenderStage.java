@@ -3,8 +3,9 @@ package io.paperwire.render;
 import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.Issue;
 import io.paperwire.paper.RenderedIssue;
+import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Selection;
-
+import io.paperwire.paper.SummarizedIssue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,6 @@ import java.util.function.ToIntFunction;
 public final class RenderStage {
 
     /** Stands for the subscriber's own unsubscribe link until delivery; survives HTML escaping unchanged. */
-    public static final String UNSUBSCRIBE_URL = "%%UNSUBSCRIBE_URL%%";
 
     public static final String EMAIL_HTML = "email/issue.html.ftlh";
     public static final String EMAIL_TEXT = "email/issue.txt.ftl";
@@ -50,7 +50,12 @@ public final class RenderStage {
         this.layout = NewsletterLayout.from(settings);
     }
 
-    public RenderedIssue render(Selection selection) {
+    /** Renders the email of a newly summarised issue, with the next edition number of its week. */
+    public RenderedIssue render(SummarizedIssue summarized) {
+        return render(summarized.selection());
+    }
+
+    RenderedIssue render(Selection selection) {
         int edition = nextEdition.applyAsInt(selection);
         String title = settings.site().title() + " " + selection.request().week()
                 + (edition > 1 ? " (edition " + edition + ")" : "");
@@ -80,7 +85,7 @@ public final class RenderStage {
         model.put("issueUrl", base + "/issues/" + issue.slug() + ".html");
         model.put("sections", IssueView.sections(issue, layout.emailSections(), layout.trending()));
         model.put("preheader", preheader(issue));
-        model.put("unsubscribeUrl", UNSUBSCRIBE_URL);
+        model.put("unsubscribeUrl", RenderedIssue.UNSUBSCRIBE_URL_SLOT);
         model.put("postalAddress", settings.mail().postalAddress());
         return model;
     }

@@ -1,6 +1,7 @@
 package io.paperwire.select;
 
 import io.paperwire.paper.ArxivId;
+import io.paperwire.paper.SectionKey;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +35,7 @@ public final class EditorOverrides {
     /** What the editor asked for one paper. */
     public enum Action { PIN, DROP, MOVE }
 
-    public record Override(Action action, String section, int line) {}
+    public record Override(Action action, SectionKey section, int line) {}
 
     /** A line of the overrides file that cannot be understood. */
     public static final class InvalidOverridesException extends RuntimeException {
@@ -89,9 +90,9 @@ public final class EditorOverrides {
             }
             String[] words = parts[1].strip().toLowerCase(Locale.ROOT).split("\\s+");
             Optional<Override> parsed = switch (words[0]) {
-                case "pin" -> section(words, SelectStage.HIGHLIGHTS).map(s -> new Override(Action.PIN, s, number));
+                case "pin" -> section(words, SectionKey.HIGHLIGHTS).map(s -> new Override(Action.PIN, s, number));
                 case "move" -> words.length == 2 ? section(words, null).map(s -> new Override(Action.MOVE, s, number)) : Optional.empty();
-                case "drop" -> words.length == 1 ? Optional.of(new Override(Action.DROP, "", number)) : Optional.empty();
+                case "drop" -> words.length == 1 ? Optional.of(new Override(Action.DROP, null, number)) : Optional.empty();
                 default -> Optional.empty();
             };
             if (parsed.isEmpty()) {
@@ -109,12 +110,12 @@ public final class EditorOverrides {
         return new EditorOverrides(byId);
     }
 
-    private static Optional<String> section(String[] words, String otherwise) {
+    private static Optional<SectionKey> section(String[] words, SectionKey otherwise) {
         if (words.length == 1) {
             return Optional.ofNullable(otherwise);
         }
-        if (words.length == 2 && (words[1].equals(SelectStage.HIGHLIGHTS) || words[1].equals(SelectStage.NOTEWORTHY))) {
-            return Optional.of(words[1]);
+        if (words.length == 2 && (words[1].equals(SectionKey.HIGHLIGHTS.id()) || words[1].equals(SectionKey.NOTEWORTHY.id()))) {
+            return Optional.of(SectionKey.parse(words[1]));
         }
         return Optional.empty();
     }

@@ -1,12 +1,10 @@
 package io.paperwire.select;
 
 import io.paperwire.PaperwireSettings;
+import io.paperwire.SettingsReader;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The settings of the select stage, checked as a whole; a bad value names its key and how to fix it.
@@ -59,71 +57,32 @@ public record SelectionSettings(List<String> keywords, List<String> categories, 
      *                                                    {@code paperwire.interests.*} value
      */
     public static SelectionSettings from(PaperwireSettings settings) {
-        Map<String, String> values = settings.values();
-        List<String> problems = new ArrayList<>();
-        String semantic = values.getOrDefault("paperwire.select.semantic", "true").strip();
-        if (!semantic.equals("true") && !semantic.equals("false")) {
-            problems.add(problem("paperwire.select.semantic", semantic, "write true or false"));
-        }
-        int pool = 300;
-        String poolText = values.getOrDefault("paperwire.select.semantic-pool", "300").strip();
-        try {
-            pool = Integer.parseInt(poolText);
-            if (pool < 1 || pool > 100_000) {
-                throw new NumberFormatException();
-            }
-        } catch (NumberFormatException e) {
-            problems.add(problem("paperwire.select.semantic-pool", poolText, "give a whole number from 1 to 100000"));
-        }
-        double similarity = 0.93;
-        String simText = values.getOrDefault("paperwire.select.duplicate-similarity", "0.93").strip();
-        try {
-            similarity = Double.parseDouble(simText);
-            if (!(similarity > 0 && similarity <= 1)) {
-                throw new NumberFormatException();
-            }
-        } catch (NumberFormatException e) {
-            problems.add(problem("paperwire.select.duplicate-similarity", simText, "give a number above 0 and at most 1, e.g. 0.93"));
-        }
-        List<String> categories = split(values.getOrDefault("paperwire.interests.categories", ""), "[,\\s]+");
+        SettingsReader r = new SettingsReader(settings.values());
+        SelectionSettings result = read(settings, r);
+        r.throwIfInvalid();
+        return result;
+    }
+
+    /** Reads {@code paperwire.select.*} and {@code paperwire.interests.*}, adding every problem to {@code r}. */
+    public static SelectionSettings read(PaperwireSettings settings, SettingsReader r) {
+        boolean semantic = r.bool("paperwire.select.semantic");
+        int pool = r.integer("paperwire.select.semantic-pool", 1, 100_000);
+        double similarity = r.decimal("paperwire.select.duplicate-similarity", 0.01, 1);
+        List<String> categories = r.list("paperwire.interests.categories");
         for (String c : categories) {
             if (!c.matches("[a-z\\-]+(\\.[A-Za-z\\-]+)?")) {
-                problems.add(problem("paperwire.interests.categories", c, "name arXiv categories such as cs.CL or stat.ML"));
+                r.problem("paperwire.interests.categories", c, "name arXiv categories such as cs.CL or stat.ML");
             }
         }
-        String overrides = values.getOrDefault("paperwire.select.overrides", "overrides.properties").strip();
-        String rating = values.getOrDefault("paperwire.select.llm-rating", "false").strip();
-        if (!rating.equals("true") && !rating.equals("false")) {
-            problems.add(problem("paperwire.select.llm-rating", rating, "write true or false"));
+        String overrides = r.text("paperwire.select.overrides");
+        if (overrides.isEmpty()) {
+            r.problem("paperwire.select.overrides", overrides, "name the editor's overrides file, e.g. overrides.properties");
         }
-        int ratingTop = 30;
-        String topText = values.getOrDefault("paperwire.select.llm-rating-top", "30").strip();
-        try {
-            ratingTop = Integer.parseInt(topText);
-            if (ratingTop < 1 || ratingTop > 500) {
-                throw new NumberFormatException();
-            }
-        } catch (NumberFormatException e) {
-            problems.add(problem("paperwire.select.llm-rating-top", topText, "give a whole number from 1 to 500"));
-        }
-        if (!problems.isEmpty()) {
-            throw new PaperwireSettings.InvalidSettingsException("Invalid settings:\n  " + String.join("\n  ", problems));
-        }
+        boolean rating = r.bool("paperwire.select.llm-rating");
+        int ratingTop = r.integer("paperwire.select.llm-rating-top", 1, 500);
         return new SelectionSettings(settings.interests().keywords(), categories,
-                split(values.getOrDefault("paperwire.interests.authors", ""), ","),
-                values.getOrDefault("paperwire.interests.text", ""),
+                r.commaList("paperwire.interests.authors"), r.text("paperwire.interests.text"),
                 settings.interests().highlights(), settings.interests().noteworthy(),
-                semantic.equals("true"), pool, similarity,
-                settings.home().resolve(overrides.isEmpty() ? "overrides.properties" : overrides).normalize(),
-                rating.equals("true") ? ratingTop : 0);
-    }
-
-    private static List<String> split(String value, String separator) {
-        return Arrays.stream(value.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String problem(String key, String value, String fix) {
-        return key + " = '" + value + "': " + fix + " (in paperwire.properties, "
-                + PaperwireSettings.environmentName(key) + " or --set " + key + "=…)";
+                semantic, pool, similarity, settings.home().resolve(overrides).normalize(), rating ? ratingTop : 0);
     }
 }

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +21,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The arXiv API ({@code export.arxiv.org/api/query}): every paper submitted in the week's window in the configured
- * categories, page by page ({@code start}, {@code max_results}). Pacing and retries of transient faults are the
+ * The arXiv API ({@code export.arxiv.org/api/query}): every paper submitted in the week's window
+ * ({@link Week#submissionsFrom()} to {@link Week#submissionsUntil()}) in the configured categories, page by page ({@code start}, {@code max_results}). Pacing and retries of transient faults are the
  * fetcher's job ({@link PoliteFetcher}); this class retries what only it can recognise: a page that is malformed, or
  * empty while {@code totalResults} says more remain (the API does that under load), before believing it.
  */
@@ -30,7 +31,7 @@ public final class ArxivApiSource implements PaperSource {
     public static final String NAME = "arXiv API";
     /** The API serves at most this many results for one query, however it is paged. */
     static final int MAX_RESULTS_PER_QUERY = 30_000;
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
     private static final Logger LOG = LoggerFactory.getLogger(ArxivApiSource.class);
 
     private final HttpFetcher fetcher;
@@ -144,8 +145,10 @@ public final class ArxivApiSource implements PaperSource {
     URI pageUri(Week week, int start) {
         String categories = settings.categories().stream().map(c -> "cat:" + c)
                 .collect(Collectors.joining(" OR ", "(", ")"));
-        String window = "submittedDate:[" + week.monday().format(STAMP) + "0000 TO "
-                + week.sunday().format(STAMP) + "2359]";
+        // arXiv's range is in whole minutes, both ends included: the minute the window ends is asked for too and its
+        // papers, the next week's, are dropped by week.contains.
+        String window = "submittedDate:[" + STAMP.format(week.submissionsFrom()) + " TO "
+                + STAMP.format(week.submissionsUntil()) + "]";
         String query = "search_query=" + encode(categories + " AND " + window)
                 + "&sortBy=submittedDate&sortOrder=ascending"
                 + "&start=" + start + "&max_results=" + settings.pageSize();

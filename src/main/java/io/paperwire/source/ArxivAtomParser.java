@@ -1,14 +1,11 @@
 package io.paperwire.source;
 
+import io.paperwire.common.ProblemList;
 import io.paperwire.paper.ArxivId;
 import io.paperwire.paper.Author;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.Signals;
 
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -17,6 +14,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Parses one page of the arXiv API's Atom feed ({@code export.arxiv.org/api/query}), current and legacy layouts.
@@ -29,7 +30,6 @@ public final class ArxivAtomParser {
     /** One page: what the feed says about paging, the papers it holds, and the entries it had to skip. */
     public record Page(int totalResults, int startIndex, int itemsPerPage, List<Paper> papers, List<String> problems) {}
 
-    static final int MAX_PROBLEMS = 50;
     static final int MAX_TITLE_CHARS = 1_000;
     static final int MAX_ABSTRACT_CHARS = 10_000;
 
@@ -108,7 +108,7 @@ public final class ArxivAtomParser {
         int perPage = 0;
         int position = 0;
         List<Paper> papers = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        ProblemList problems = new ProblemList();
         while (xml.hasNext()) {
             int event = xml.next();
             if (event != XMLStreamConstants.START_ELEMENT) {
@@ -127,9 +127,7 @@ public final class ArxivAtomParser {
                     try {
                         papers.add(entry.toPaper());
                     } catch (RuntimeException e) {
-                        if (problems.size() < MAX_PROBLEMS) {
-                            problems.add("entry " + position + " skipped: " + e.getMessage());
-                        }
+                        problems.add("entry " + position + " skipped: " + e.getMessage());
                     }
                 }
                 default -> { }
@@ -138,7 +136,7 @@ public final class ArxivAtomParser {
         if (total < 0) {
             throw new MalformedResponseException("the feed has no opensearch:totalResults; is it an arXiv API response?", null);
         }
-        return new Page(total, start, perPage, papers, problems);
+        return new Page(total, start, perPage, papers, problems.list());
     }
 
     private EntryFields readEntry(XMLStreamReader xml) throws XMLStreamException {

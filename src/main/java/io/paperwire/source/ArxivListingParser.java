@@ -1,5 +1,6 @@
 package io.paperwire.source;
 
+import io.paperwire.common.ProblemList;
 import io.paperwire.paper.ArxivId;
 import io.paperwire.paper.Author;
 import io.paperwire.paper.Paper;
@@ -42,7 +43,7 @@ public final class ArxivListingParser {
         LocalDate date = date(page);
         LocalDate day = date != null ? date : fallbackDate;
         List<AnnouncementDay.Announcement> items = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        ProblemList problems = new ProblemList();
         String type = "new";
         int position = 0;
         for (Element element : page.select("h3, dt")) {
@@ -54,12 +55,10 @@ public final class ArxivListingParser {
             try {
                 items.add(new AnnouncementDay.Announcement(paper(element, day), type));
             } catch (RuntimeException e) {
-                if (problems.size() < ArxivAtomParser.MAX_PROBLEMS) {
-                    problems.add("entry " + position + " skipped: " + e.getMessage());
-                }
+                problems.add("entry " + position + " skipped: " + e.getMessage());
             }
         }
-        return new AnnouncementDay(date, items, problems);
+        return new AnnouncementDay(date, items, problems.list());
     }
 
     private static Paper paper(Element dt, LocalDate day) {

@@ -1,14 +1,11 @@
 package io.paperwire.source;
 
+import io.paperwire.common.ProblemList;
 import io.paperwire.paper.ArxivId;
 import io.paperwire.paper.Author;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.Signals;
 
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -20,6 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Parses the arXiv RSS announcement feed ({@code rss.arxiv.org/rss/<categories>}, 2024+ format): one item per
@@ -89,19 +90,17 @@ public final class ArxivRssParser {
             }
         }
         List<AnnouncementDay.Announcement> announced = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        ProblemList problems = new ProblemList();
         int position = 0;
         for (Item item : items) {
             position++;
             try {
                 announced.add(item.toAnnouncement(channelInstant));
             } catch (RuntimeException e) {
-                if (problems.size() < ArxivAtomParser.MAX_PROBLEMS) {
-                    problems.add("item " + position + " skipped: " + e.getMessage());
-                }
+                problems.add("item " + position + " skipped: " + e.getMessage());
             }
         }
-        return new AnnouncementDay(channelDate, announced, problems);
+        return new AnnouncementDay(channelDate, announced, problems.list());
     }
 
     private Item readItem(XMLStreamReader xml) throws XMLStreamException {

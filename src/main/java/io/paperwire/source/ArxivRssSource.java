@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * The week's arXiv papers from the daily announcements. The RSS feed ({@code rss.arxiv.org/rss/<cats>}) only ever
  * shows the current announcement day, so each fetch is stored per announcement day under
- * {@code <data-dir>/arxiv-announcements/<date>/} and the week is assembled from the stored days: run it every
+ * {@code <data-dir>/arxiv-announcements/<date>/} and the week is assembled from its stored listing days
+ * ({@link Week#listingDays()}, Monday to Friday; the feed and the listing pages name the listing day): run it every
  * announcement day (a daily schedule), then the weekly run finds all of them. When the feed fails, or is empty on a
  * weekday, the listing pages ({@code arxiv.org/list/<cat>/new}) are read instead. Only the configured announce types
  * are kept (default new and cross); the others are counted as dropped.
@@ -41,7 +42,7 @@ public final class ArxivRssSource implements PaperSource {
     /** Where announcement days are stored, under {@code paperwire.data-dir}. */
     public static final String ARCHIVE_FOLDER = "arxiv-announcements";
     /** arXiv announces in US Eastern time; the feed's day is that day. */
-    static final ZoneId ARXIV_ZONE = ZoneId.of("America/New_York");
+    static final ZoneId ARXIV_ZONE = Week.ARXIV_ZONE;
     private static final String RSS_FILE = "rss.xml";
     private static final Logger LOG = LoggerFactory.getLogger(ArxivRssSource.class);
 
@@ -209,8 +210,9 @@ public final class ArxivRssSource implements PaperSource {
         }
     }
 
+    /** The week's listing days that were stored: the feed and the listing pages name the listing day. */
     private List<LocalDate> storedDays(Week week) {
-        return week.days().stream().filter(d -> Files.isDirectory(archive.resolve(d.toString()))).toList();
+        return week.listingDays().stream().filter(d -> Files.isDirectory(archive.resolve(d.toString()))).toList();
     }
 
     /** The RSS capture of a day when there is one, otherwise its listing pages. */

@@ -3,6 +3,7 @@ package io.paperwire.source;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperwire.common.ProblemList;
 import io.paperwire.paper.ArxivId;
 import io.paperwire.paper.Author;
 import io.paperwire.paper.Paper;
@@ -58,19 +59,17 @@ public final class HuggingFaceParser {
                     + (root == null ? "an empty body" : root.getNodeType().toString().toLowerCase()), null);
         }
         List<Paper> papers = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        ProblemList problems = new ProblemList();
         int position = 0;
         for (JsonNode item : root) {
             position++;
             try {
                 papers.add(toPaper(item));
             } catch (RuntimeException e) {
-                if (problems.size() < ArxivAtomParser.MAX_PROBLEMS) {
-                    problems.add("item " + position + " skipped: " + e.getMessage());
-                }
+                problems.add("item " + position + " skipped: " + e.getMessage());
             }
         }
-        return new Page(papers, problems);
+        return new Page(papers, problems.list());
     }
 
     private static Paper toPaper(JsonNode item) {

@@ -1,13 +1,14 @@
 package io.paperwire.source;
 
 import io.paperwire.PaperwireSettings;
+import io.paperwire.common.Pacer;
 import io.paperwire.paper.RunRequest;
-
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the sources of a run from the settings. Live sources share one HTTP client per service and one

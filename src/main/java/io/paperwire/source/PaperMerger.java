@@ -2,8 +2,10 @@ package io.paperwire.source;
 
 import io.paperwire.paper.ArxivId;
 import io.paperwire.paper.Paper;
+import io.paperwire.paper.Week;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,11 +18,13 @@ import java.util.regex.Pattern;
  * Merges what the sources delivered into one {@link Paper} per arXiv id. The newest version's text wins (on a tie,
  * the source listed first, so arXiv's metadata beats Hugging Face's copy); categories are united, so a cross-list seen
  * by one source is kept; community signals (upvotes, comments, links) from every source are kept together; withdrawn
- * papers are dropped.
+ * papers are dropped, and so is a paper only Hugging Face delivered that was submitted outside the week's window (it
+ * belongs to another week's issue: Hugging Face features papers days or weeks after arXiv announces them).
  */
 public final class PaperMerger {
 
     static final String WITHDRAWN = "withdrawn";
+    static final String OUTSIDE = "only on Hugging Face, submitted outside the window of ";
     private static final Pattern WITHDRAWN_TEXT = Pattern.compile(
             "(?i)\\b(?:(?:this|the) (?:paper|article|submission|manuscript|work) (?:has been|is|was) withdrawn"
                     + "|withdrawn by (?:the )?(?:author|arxiv|submitter))");
@@ -28,19 +32,27 @@ public final class PaperMerger {
     /** The merged papers, in the order first seen, and the papers dropped on the way per reason. */
     public record Merged(List<Paper> papers, Map<String, Integer> dropped) {}
 
-    public Merged merge(List<SourceResult> results) {
+    /** Merges the results of the sources (most authoritative first) for {@code week}. */
+    public Merged merge(List<SourceResult> results, Week week) {
         Map<ArxivId, Paper> merged = new LinkedHashMap<>();
+        Set<ArxivId> fromArxiv = new HashSet<>();
         Map<String, Integer> dropped = new TreeMap<>();
         for (SourceResult result : results) {
             result.dropped().forEach((reason, n) -> dropped.merge(result.source() + ": " + reason, n, Integer::sum));
+            boolean arxiv = !result.source().startsWith(HuggingFaceSource.NAME);
             for (Paper paper : result.papers()) {
                 merged.merge(paper.id(), paper, PaperMerger::combine);
+                if (arxiv) {
+                    fromArxiv.add(paper.id());
+                }
             }
         }
         List<Paper> kept = new ArrayList<>();
         for (Paper paper : merged.values()) {
             if (isWithdrawn(paper)) {
                 dropped.merge(WITHDRAWN, 1, Integer::sum);
+            } else if (!fromArxiv.contains(paper.id()) && !week.contains(paper.published())) {
+                dropped.merge(OUTSIDE + week, 1, Integer::sum);
             } else {
                 kept.add(paper);
             }

@@ -1,16 +1,16 @@
 package io.paperwire.source;
 
+import io.paperwire.common.Pacer;
+import io.paperwire.common.RetryAfter;
+import io.paperwire.common.RetryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Fetches within a service's rules: requests go one at a time through the service's {@link Pacer}, and a transient
@@ -43,14 +43,14 @@ public final class PoliteFetcher implements HttpFetcher {
         Duration wait = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             String fault;
-            Duration serverAsked = null;
+            Optional<Duration> serverAsked = Optional.empty();
             try {
                 Response response = pacer.paced(wait, () -> delegate.get(source, uri, requestHeaders));
-                if (!RetryPolicy.isTransient(response.status())) {
+                if (!isTransient(response.status())) {
                     return response;
                 }
                 fault = "HTTP " + response.status();
-                serverAsked = retryAfter(response.header("Retry-After"));
+                serverAsked = RetryAfter.parse(response.header("Retry-After"), clock);
             } catch (FetchFailedException e) {
                 if (attempt >= retries.attempts()) {
                     throw new SourceException(source, uri, failedAfter(attempt, e.problem()), e);
@@ -60,14 +60,20 @@ public final class PoliteFetcher implements HttpFetcher {
             if (attempt >= retries.attempts()) {
                 throw new SourceException(source, uri, failedAfter(attempt, fault));
             }
-            if (serverAsked != null && serverAsked.compareTo(retries.maxWait()) > 0) {
-                throw new SourceException(source, uri, fault + " with Retry-After of " + serverAsked.toSeconds()
+            Optional<Duration> delay = retries.delayBefore(attempt, serverAsked);
+            if (delay.isEmpty()) {
+                throw new SourceException(source, uri, fault + " with Retry-After of " + serverAsked.orElseThrow().toSeconds()
                         + " s, longer than paperwire.http.max-retry-wait-seconds (" + retries.maxWait().toSeconds() + " s)");
             }
-            wait = serverAsked != null ? serverAsked : retries.backoff(attempt);
-            LOG.warn("{}: {} from {}; retry {} of {} in {} ms", source, fault, uri, attempt, retries.attempts() - 1,
+            wait = delay.get();
+            LOG.warn("{}: {} from {}; retry {} of {} in {} ms", source, fault, uri, attempt, retries.retries(),
                     wait.toMillis());
         }
+    }
+
+    /** 429, 408 and 5xx: the server may answer next time. */
+    static boolean isTransient(int status) {
+        return status == 429 || status == 408 || status >= 500 && status <= 599;
     }
 
     @Override
@@ -77,24 +83,5 @@ public final class PoliteFetcher implements HttpFetcher {
 
     private static String failedAfter(int attempts, String fault) {
         return attempts == 1 ? fault : fault + " (gave up after " + attempts + " attempts)";
-    }
-
-    /** {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */
-    Duration retryAfter(String value) {
-        String text = value == null ? "" : value.strip();
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(text)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant until = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(clock.instant(), until);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException unreadable) {
-                return null;
-            }
-        }
     }
 }

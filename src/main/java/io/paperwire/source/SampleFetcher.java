@@ -17,8 +17,6 @@ import java.util.Map;
  */
 public final class SampleFetcher implements HttpFetcher {
 
-    public static final String SAMPLE_WEEK = "2024-W21";
-
     @Override
     public Response get(String source, URI uri, Map<String, String> requestHeaders) {
         Map<String, String> query = query(uri);

@@ -2,10 +2,11 @@ package io.paperwire.source;
 
 import io.paperwire.PaperwireSettings;
 import io.paperwire.SettingsReader;
+import io.paperwire.common.Backoff;
+import io.paperwire.common.RetryPolicy;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,8 +44,16 @@ public record SourceSettings(Mode mode, Set<String> announceTypes, int pageRetri
     }
 
     static SourceSettings from(Map<String, String> values) {
-        Reader r = new Reader(values);
-        Mode mode = r.mode("paperwire.arxiv.mode");
+        SettingsReader r = new SettingsReader(values);
+        SourceSettings settings = read(r);
+        r.throwIfInvalid();
+        return settings;
+    }
+
+    /** Reads the source stage's keys, adding every problem to {@code r}. */
+    public static SourceSettings read(SettingsReader r) {
+        Mode mode = r.choice("paperwire.arxiv.mode", Mode.class, Mode.API,
+                "write api (the submission window, paged) or rss (daily announcements)");
         List<String> types = r.lowerCaseList("paperwire.arxiv.rss-announce-types");
         for (String type : types) {
             if (!ANNOUNCE_TYPES.contains(type)) {
@@ -56,54 +65,21 @@ public record SourceSettings(Mode mode, Set<String> announceTypes, int pageRetri
         if (types.isEmpty()) {
             r.problem("paperwire.arxiv.rss-announce-types", "", "name at least one of new, cross, replace, replace-cross");
         }
-        SourceSettings settings = new SourceSettings(mode, Set.copyOf(types),
+        return new SourceSettings(mode, Set.copyOf(types),
                 r.integer("paperwire.arxiv.page-retries", 0, 10),
                 r.integer("paperwire.hf.page-size", 1, 1000),
                 r.bool("paperwire.hf.trending"),
                 r.seconds("paperwire.hf.delay-seconds", 0, 600),
-                new RetryPolicy(r.integer("paperwire.http.retries", 0, 10) + 1,
+                retryPolicy(r.integer("paperwire.http.retries", 0, 10) + 1,
                         r.seconds("paperwire.http.retry-backoff-seconds", 0, 600),
                         r.seconds("paperwire.http.max-retry-wait-seconds", 0, 3600)),
                 Duration.ofMinutes(Math.round(r.decimal("paperwire.http.cache-max-age-hours", 0, 24 * 365) * 60)),
                 r.lowerCaseList("paperwire.http.allowed-hosts"),
                 r.integer("paperwire.http.max-body-kb", 16, 1024 * 1024) * 1024);
-        r.throwIfInvalid();
-        return settings;
     }
 
-    private static final class Reader extends SettingsReader {
-        final Map<String, String> values;
-
-        Reader(Map<String, String> values) {
-            super(values);
-            this.values = values;
-        }
-
-        @Override
-        public String text(String key) {
-            if (!values.containsKey(key)) {
-                problem(key + ": missing; it belongs in application.properties");
-                return "";
-            }
-            return super.text(key);
-        }
-
-        Mode mode(String key) {
-            String value = text(key);
-            try {
-                return Mode.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problem(key, value, "write api (the submission window, paged) or rss (daily announcements)");
-                return Mode.API;
-            }
-        }
-
-        Duration seconds(String key, double min, double max) {
-            return Duration.ofMillis(Math.round(decimal(key, min, max) * 1000));
-        }
-
-        List<String> lowerCaseList(String key) {
-            return list(key).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
-        }
+    /** Doubling backoff without jitter (one client, one connection), capped at the longest wait a server may ask for. */
+    static RetryPolicy retryPolicy(int attempts, Duration backoff, Duration maxWait) {
+        return new RetryPolicy(attempts, new Backoff(backoff, maxWait, false), maxWait);
     }
 }

@@ -59,7 +59,7 @@ public final class SourceStage {
         if (results.isEmpty()) {
             throw new SourcesFailedException(week, failures);
         }
-        PaperMerger.Merged merged = merger.merge(results);
+        PaperMerger.Merged merged = merger.merge(results, week);
         List<String> problems = new ArrayList<>(failures);
         results.forEach(r -> problems.addAll(r.problems()));
         SourceReport report = new SourceReport(perSource, merged.dropped(), problems);

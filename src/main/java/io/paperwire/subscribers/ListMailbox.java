@@ -62,8 +62,15 @@ public final class ListMailbox {
          * @throws PaperwireSettings.InvalidSettingsException naming each bad key and how to fix it
          */
         public static Settings from(PaperwireSettings settings) {
-            String prefix = "paperwire.list-mailbox.";
             SettingsReader read = new SettingsReader(settings.values());
+            Settings result = read(settings, read);
+            read.throwIfInvalid();
+            return result;
+        }
+
+        /** Reads {@code paperwire.list-mailbox.*}, adding every problem to {@code read}. */
+        public static Settings read(PaperwireSettings settings, SettingsReader read) {
+            String prefix = "paperwire.list-mailbox.";
             String host = read.text(prefix + "host");
             int port = read.integer(prefix + "port", 1, 65535);
             boolean ssl = read.bool(prefix + "ssl");
@@ -76,8 +83,10 @@ public final class ListMailbox {
                 read.problem(prefix + "host = '" + host + "': also set " + prefix + "username and"
                         + " PAPERWIRE_LIST_MAILBOX_PASSWORD, the login of the From address's mailbox");
             }
-            read.throwIfInvalid();
-            return new Settings(host, port, ssl, username, password, folder.isEmpty() ? "INBOX" : folder, poll, timeout);
+            if (folder.isEmpty()) {
+                read.problem(prefix + "folder", folder, "name the folder to read, e.g. INBOX");
+            }
+            return new Settings(host, port, ssl, username, password, folder, poll, timeout);
         }
     }
 

@@ -7,16 +7,15 @@ import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import io.paperwire.common.RetryAfter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -110,7 +109,7 @@ final class LlmHttpClient implements HttpClient {
         }
         if (response.statusCode() < 200 || response.statusCode() > 299) {
             throw new StatusException(response.statusCode(), abbreviate(response.body()),
-                    response.headers().firstValue("Retry-After").flatMap(LlmHttpClient::parseRetryAfter));
+                    RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Clock.systemUTC()));
         }
         return SuccessfulHttpResponse.builder()
                 .statusCode(response.statusCode())
@@ -124,21 +123,6 @@ final class LlmHttpClient implements HttpClient {
         listener.onError(new UnsupportedOperationException("Paperwire does not stream LLM answers"));
     }
 
-    /** {@code Retry-After} as seconds or as an HTTP date (RFC 9110 §10.2.3). */
-    static Optional<Duration> parseRetryAfter(String value) {
-        String v = value.strip();
-        try {
-            return Optional.of(Duration.ofMillis(Math.max(0, Math.round(Double.parseDouble(v) * 1000))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(Instant.now(), at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (RuntimeException notADate) {
-                return Optional.empty();
-            }
-        }
-    }
 
     private static String hostOf(HttpRequest request) {
         URI uri = URI.create(request.url());

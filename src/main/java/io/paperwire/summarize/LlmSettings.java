@@ -69,7 +69,14 @@ public record LlmSettings(String provider, String baseUrl, String model, Paperwi
      * @throws PaperwireSettings.InvalidSettingsException listing every bad {@code paperwire.llm.*} value
      */
     public static LlmSettings from(PaperwireSettings settings) {
-        Reader r = new Reader(settings.values());
+        SettingsReader r = new SettingsReader(settings.values());
+        LlmSettings result = read(settings, r);
+        r.throwIfInvalid();
+        return result;
+    }
+
+    /** Reads {@code paperwire.llm.*}, adding every problem to {@code r}. */
+    public static LlmSettings read(PaperwireSettings settings, SettingsReader r) {
         PaperwireSettings.Llm llm = settings.llm();
         String model = llm.model();
         if (!"extractive".equals(llm.provider()) && model.isBlank()) {
@@ -95,42 +102,34 @@ public record LlmSettings(String provider, String baseUrl, String model, Paperwi
                 r.integer("paperwire.llm.max-output-tokens", 100, 100_000),
                 r.integer("paperwire.llm.budget-tokens", 0, Integer.MAX_VALUE),
                 r.decimal("paperwire.llm.budget-usd", 0, 1_000_000),
-                r.prices("paperwire.llm.prices"));
-        r.throwIfInvalid();
+                prices(r, "paperwire.llm.prices"));
         return result;
     }
 
-    private static final class Reader extends SettingsReader {
-
-        Reader(Map<String, String> values) {
-            super(values);
-        }
-
-        /** {@code model=input/output, …} in US dollars per million tokens. */
-        Map<String, Price> prices(String key) {
-            Map<String, Price> prices = new LinkedHashMap<>();
-            String value = text(key);
-            for (String entry : value.split(",")) {
-                if (entry.isBlank()) {
-                    continue;
-                }
-                String[] parts = entry.strip().split("\\s*=\\s*");
-                String[] io = parts.length == 2 ? parts[1].split("\\s*/\\s*") : new String[0];
-                try {
-                    if (io.length != 2 || parts[0].isBlank()) {
-                        throw new NumberFormatException();
-                    }
-                    Price price = new Price(Double.parseDouble(io[0]), Double.parseDouble(io[1]));
-                    if (price.inputPerMillion() < 0 || price.outputPerMillion() < 0) {
-                        throw new NumberFormatException();
-                    }
-                    prices.put(parts[0], price);
-                } catch (NumberFormatException e) {
-                    problem(key, entry.strip(), "write each price as model=input/output in US dollars per million"
-                            + " tokens, e.g. gpt-4o-mini=0.15/0.60, separated by commas");
-                }
+    /** {@code model=input/output, …} in US dollars per million tokens. */
+    private static Map<String, Price> prices(SettingsReader r, String key) {
+        Map<String, Price> prices = new LinkedHashMap<>();
+        String value = r.text(key);
+        for (String entry : value.split(",")) {
+            if (entry.isBlank()) {
+                continue;
             }
-            return prices;
+            String[] parts = entry.strip().split("\\s*=\\s*");
+            String[] io = parts.length == 2 ? parts[1].split("\\s*/\\s*") : new String[0];
+            try {
+                if (io.length != 2 || parts[0].isBlank()) {
+                    throw new NumberFormatException();
+                }
+                Price price = new Price(Double.parseDouble(io[0]), Double.parseDouble(io[1]));
+                if (price.inputPerMillion() < 0 || price.outputPerMillion() < 0) {
+                    throw new NumberFormatException();
+                }
+                prices.put(parts[0], price);
+            } catch (NumberFormatException e) {
+                r.problem(key, entry.strip(), "write each price as model=input/output in US dollars per million"
+                        + " tokens, e.g. gpt-4o-mini=0.15/0.60, separated by commas");
+            }
         }
+        return prices;
     }
 }

@@ -8,6 +8,9 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.paperwire.common.Backoff;
+import io.paperwire.common.RateLimiter;
+import io.paperwire.common.RetryPolicy;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.Summary;
 import org.slf4j.Logger;
@@ -29,6 +32,9 @@ import java.util.Optional;
  */
 public final class LlmSummarizer implements Summarizer {
 
+    /** The longest backoff between two attempts of a call, whatever the retry number. */
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
     private static final Logger LOG = LoggerFactory.getLogger(LlmSummarizer.class);
 
     private final ChatModel chat;
@@ -36,7 +42,7 @@ public final class LlmSummarizer implements Summarizer {
     private final boolean jsonMode;
     private final PromptTemplate prompt;
     private final RetryPolicy retry;
-    private final RequestRateLimiter limiter;
+    private final RateLimiter limiter;
     private final int maxOutputTokens;
     private final ExtractiveSummarizer extractive = new ExtractiveSummarizer();
 
@@ -49,8 +55,9 @@ public final class LlmSummarizer implements Summarizer {
         this.model = model;
         this.jsonMode = jsonMode;
         this.prompt = prompt;
-        this.retry = new RetryPolicy(settings.maxRetries(), settings.retryBase(), settings.maxRetryWait());
-        this.limiter = RequestRateLimiter.perMinute(settings.requestsPerMinute());
+        this.retry = new RetryPolicy(settings.maxRetries() + 1, new Backoff(settings.retryBase(), MAX_BACKOFF, true),
+                settings.maxRetryWait());
+        this.limiter = RateLimiter.perMinute(settings.requestsPerMinute());
         this.maxOutputTokens = settings.maxOutputTokens();
     }
 
@@ -136,16 +143,16 @@ public final class LlmSummarizer implements Summarizer {
                 throw new LlmCallException("interrupted", e);
             } catch (RuntimeException e) {
                 String what = describe(e);
-                if (!RetryPolicy.isTransient(e) || attempt >= retry.maxRetries()) {
+                if (!LlmFailures.isTransient(e) || attempt >= retry.retries()) {
                     throw new LlmCallException("LLM call failed after " + (attempt + 1) + " attempt(s): " + what, e);
                 }
-                Optional<Duration> delay = retry.delayBefore(attempt + 1, e);
+                Optional<Duration> delay = retry.delayBefore(attempt + 1, LlmFailures.retryAfter(e));
                 if (delay.isEmpty()) {
                     throw new LlmCallException("LLM call failed: " + what + "; the server asks to wait longer than "
                             + retry.maxWait().toSeconds() + " s", e);
                 }
                 LOG.info("{} {}: {}; retry {} of {} in {} ms", model, paper.versionedId(), what, attempt + 1,
-                        retry.maxRetries(), delay.get().toMillis());
+                        retry.retries(), delay.get().toMillis());
                 sleep(delay.get());
             }
         }

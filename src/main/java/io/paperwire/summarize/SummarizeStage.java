@@ -2,11 +2,12 @@ package io.paperwire.summarize;
 
 import io.paperwire.ops.Progress;
 import io.paperwire.paper.Section;
+import io.paperwire.paper.SectionKey;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Selection;
+import io.paperwire.paper.SummarizedIssue;
 import io.paperwire.paper.Summary;
-import io.paperwire.select.SelectStage;
-import org.apache.camel.Exchange;
+import io.paperwire.paper.SummaryReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,18 +29,12 @@ import java.util.function.Supplier;
  */
 public final class SummarizeStage {
 
-    /** The exchange property that carries the run's {@link SummaryReport}. */
-    public static final String REPORT_PROPERTY = "paperwireSummaryReport";
-
     private static final Logger LOG = LoggerFactory.getLogger(SummarizeStage.class);
 
     private final Summarizer summarizer;
     private final SummaryCache cache;
     private final int concurrency;
     private final Supplier<LlmUsage> newUsage;
-
-    /** What one run produced: the summarised selection and its report. */
-    public record Result(Selection selection, SummaryReport report) {}
 
     public SummarizeStage(Summarizer summarizer, SummaryCache cache, int concurrency, Supplier<LlmUsage> newUsage) {
         this.summarizer = summarizer;
@@ -53,16 +48,8 @@ public final class SummarizeStage {
         this(summarizer, cache, 1, LlmUsage::unlimited);
     }
 
-    /** The route's step: summarises and leaves the report in the {@value #REPORT_PROPERTY} property. */
-    public Selection summarize(Selection selection, Exchange exchange) {
-        Result result = run(selection);
-        if (exchange != null) {
-            exchange.setProperty(REPORT_PROPERTY, result.report());
-        }
-        return result.selection();
-    }
-
-    public Result run(Selection selection) {
+    /** Summarises every selected paper; the report says how (written, cached, fallbacks, the LLM's usage). */
+    public SummarizedIssue summarize(Selection selection) {
         LlmUsage usage = newUsage.get();
         Counters counters = new Counters();
         List<Section> sections = selection.sections();
@@ -99,7 +86,7 @@ public final class SummarizeStage {
                     estimatedCost(usage), usage.budgetReached(), counters.notes,
                     usage.callTime().toMillis());
             LOG.info(report.oneLine());
-            return new Result(selection.withSections(done), report);
+            return new SummarizedIssue(selection.withSections(done), report);
         } finally {
             pool.shutdownNow();
         }
@@ -125,7 +112,7 @@ public final class SummarizeStage {
     }
 
     private SelectedPaper summarized(Section section, SelectedPaper selected, LlmUsage usage, Counters counters) {
-        Summarizer.Depth depth = SelectStage.HIGHLIGHTS.equals(section.key()) ? Summarizer.Depth.FULL : Summarizer.Depth.TLDR;
+        Summarizer.Depth depth = section.key() == SectionKey.HIGHLIGHTS ? Summarizer.Depth.FULL : Summarizer.Depth.TLDR;
         String promptHash = summarizer.promptHash() + "/" + depth;
         var cached = cache.find(selected.paper(), summarizer.model(), promptHash);
         if (cached.isPresent()) {

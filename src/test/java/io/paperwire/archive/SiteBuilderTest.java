@@ -121,6 +121,7 @@ class SiteBuilderTest {
     @Test
     void givesEveryPaperAnAnchorAndEveryTopicAPage() throws Exception {
         Document issue = page(site.resolve("issues/2024-W20.html"));
+        assertThat(issue.select("p.meta").first().text()).isEqualTo("The papers announced 2024-05-13 to 2024-05-17 on arXiv");
         assertThat(issue.select("article.paper")).hasSize(6).allSatisfy(a -> assertThat(a.id()).matches("\\d{4}\\.\\d{5}"));
         assertThat(issue.select("article.paper a.tag").eachAttr("href")).contains("../tags/cs-lg.html", "../tags/sparse-attention.html");
         assertThat(issue.select("a[rel=prev]").attr("href")).isEqualTo("2024-W21.html");

@@ -6,7 +6,6 @@ import io.paperwire.paper.Issue;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Week;
-import io.paperwire.render.RenderStage;
 import io.paperwire.store.Database;
 import io.paperwire.subscribers.ServerSecret;
 import io.paperwire.subscribers.Subscriber;
@@ -103,8 +102,8 @@ public final class DeliveryFixture implements AutoCloseable {
                     .append("</a></p>\n");
             text.append(paragraph).append("\n  https://arxiv.org/abs/2405.").append(10000 + i).append("\n");
         }
-        html.append("<p><a href=\"").append(RenderStage.UNSUBSCRIBE_URL).append("\">Unsubscribe</a></p></body></html>");
-        text.append("\nUnsubscribe: ").append(RenderStage.UNSUBSCRIBE_URL).append('\n');
+        html.append("<p><a href=\"").append(RenderedIssue.UNSUBSCRIBE_URL_SLOT).append("\">Unsubscribe</a></p></body></html>");
+        text.append("\nUnsubscribe: ").append(RenderedIssue.UNSUBSCRIBE_URL_SLOT).append('\n');
         RenderedIssue draft = new RenderedIssue(RunRequest.of(WEEK), 0, issue, issue.title() + ": this week's papers",
                 html.toString(), text.toString());
         long id = database.inTransaction((Connection c) -> new IssueStore(database).insert(c, draft));
@@ -117,7 +116,7 @@ public final class DeliveryFixture implements AutoCloseable {
     }
 
     public DeliverStage stage(Mailer mailer, DeliverySettings delivery) {
-        return new DeliverStage(new SubscriberStore(database), new DeliveryLog(database),
+        return new DeliverStage(new SubscriberStore(database), new DeliveryLog(database, settings.dataDir()),
                 new MessageFactory(settings, tokens), mailer, delivery);
     }
 

@@ -27,7 +27,7 @@ class DeliveryLogTest {
         try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of())) {
             fixture.addSubscribers(0, SUBSCRIBERS);
             long issueId = fixture.publishIssue(1, 500).issueId();
-            DeliveryLog log = new DeliveryLog(fixture.database);
+            DeliveryLog log = new DeliveryLog(fixture.database, fixture.settings.dataDir());
             assertThat(log.unsent(issueId, ACTIVE)).isEqualTo(SUBSCRIBERS);
 
             // A first run that stops part-way: some sent, some failed, some bounced, the rest never reached.
@@ -73,6 +73,42 @@ class DeliveryLogTest {
                     .containsExactlyElementsOf(expected);
             assertThat(fixture.deliveries(issueId, "sent")).isEqualTo(sent.size() + expected.size());
             assertThat(log.unsent(issueId, ACTIVE)).isZero();
+        }
+    }
+
+    @Test
+    void aJournalLeftByADeadSendIsRecordedBeforeTheNextSendOfAnotherIssueReadsTheLog() {
+        try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of())) {
+            fixture.addSubscribers(0, 5);
+            long first = fixture.publishIssue(1, 500).issueId();
+            long second = fixture.publishIssue(2, 500).issueId();
+            DeliveryLog log = new DeliveryLog(fixture.database, fixture.settings.dataDir());
+            // The dead send of the first issue: its rows pending, one bounced, three acceptances only in its journal.
+            DeliveryLog.Claims dead = log.claims(first, "run-dead", ACTIVE);
+            List<DeliveryLog.Claim> held = List.of(dead.next().orElseThrow(), dead.next().orElseThrow(),
+                    dead.next().orElseThrow());
+            held.get(2).bounced("550 no such user");
+            dead.release();
+            dead.finish();
+            SentJournal journal = SentJournal.start(fixture.settings.dataDir().resolve(DeliveryLog.JOURNAL_FOLDER),
+                    first, "run-dead");
+            held.forEach(claim -> journal.append(claim.subscriber().id(), "<" + claim.subscriber().id() + "@dead>"));
+            journal.close(false);
+            assertThat(fixture.deliveries(first, "sent")).isZero();
+
+            DeliveryLog.Claims next = log.claims(second, "run-next", ACTIVE);
+
+            assertThat(fixture.deliveries(first, "sent")).isEqualTo(2);
+            assertThat(log.state(first, held.get(0).subscriber().id())).hasValue(DeliveryLog.State.SENT);
+            assertThat(log.state(first, held.get(2).subscriber().id())).as("bounced stays bounced")
+                    .hasValue(DeliveryLog.State.BOUNCED);
+            assertThat(fixture.database.queryOne("SELECT message_id FROM deliveries WHERE issue_id = ? AND subscriber_id = ?",
+                    row -> row.getString("message_id"), first, held.get(1).subscriber().id()))
+                    .hasValue("<" + held.get(1).subscriber().id() + "@dead>");
+            assertThat(fixture.deliveries(second, "sent")).isZero();
+            next.release();
+            next.finish();
+            assertThat(fixture.settings.dataDir().resolve(DeliveryLog.JOURNAL_FOLDER)).isEmptyDirectory();
         }
     }
 }

@@ -33,7 +33,7 @@ class DeliverySettingsTest {
 
         assertThatThrownBy(() -> DeliverySettings.from(settings))
                 .isInstanceOf(PaperwireSettings.InvalidSettingsException.class)
-                .hasMessageContaining("paperwire.deliver.concurrency = '99': give a number from 1 to 6")
+                .hasMessageContaining("paperwire.deliver.concurrency = '99': give a whole number from 1 to 6")
                 .hasMessageContaining("paperwire.smtp.ssl = 'maybe': write true or false");
     }
 

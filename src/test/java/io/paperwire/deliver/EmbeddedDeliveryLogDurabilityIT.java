@@ -62,7 +62,7 @@ class EmbeddedDeliveryLogDurabilityIT {
     /** The sending process: arguments HOME ISSUE_ID. */
     public static void main(String[] args) throws Exception {
         try (DeliveryFixture fixture = new DeliveryFixture(Path.of(args[0]), Map.of())) {
-            markAllSent(new DeliveryLog(fixture.database), Long.parseLong(args[1]));
+            markAllSent(new DeliveryLog(fixture.database, fixture.settings.dataDir()), Long.parseLong(args[1]));
         }
         System.exit(0);
     }

@@ -1,10 +1,8 @@
 package io.paperwire.deliver;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.Issue;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.paper.RunRequest;
-import io.paperwire.render.RenderStage;
 import io.paperwire.subscribers.Subscriber;
 import io.paperwire.subscribers.SubscriptionTokens;
 import jakarta.mail.MessagingException;
@@ -21,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -31,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MessageFactoryTest {
 
-    private static final String LINK = RenderStage.UNSUBSCRIBE_URL;
+    private static final String LINK = RenderedIssue.UNSUBSCRIBE_URL_SLOT;
 
     @TempDir
     Path home;

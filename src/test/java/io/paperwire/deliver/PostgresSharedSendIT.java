@@ -55,7 +55,7 @@ class PostgresSharedSendIT {
         try (DeliveryFixture fixture = new DeliveryFixture(home, postgres.settings())) {
             fixture.addSubscribers(0, 50);
             long issueId = fixture.publishIssue(1, 500).issueId();
-            DeliveryLog log = new DeliveryLog(fixture.database);
+            DeliveryLog log = new DeliveryLog(fixture.database, fixture.settings.dataDir());
             List<io.paperwire.subscribers.Subscriber.State> active = List.of(io.paperwire.subscribers.Subscriber.State.ACTIVE);
             DeliveryLog.Claims claims = log.claims(issueId, "run-1", active);
             long held = fixture.subscriber(10).id();

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** {@code paperwire serve} in this JVM on a free port, with a small HTTP client for its endpoints. */
@@ -71,6 +72,15 @@ final class ServeNode implements AutoCloseable {
 
     RunLog runs() {
         return app.operations().runs();
+    }
+
+    /** Whether serve's start made up a missed scheduled run, once it has decided. */
+    boolean caughtUp() {
+        try {
+            return app.operations().catchUpDecided().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("serve did not decide about catching up within 60 s: " + e, e);
+        }
     }
 
     HttpResponse<String> get(String path, String token) {

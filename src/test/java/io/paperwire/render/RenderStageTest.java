@@ -34,6 +34,15 @@ class RenderStageTest {
     }
 
     @Test
+    void theHeaderNamesTheListingDaysTheIssueCovers() {
+        RenderedIssue rendered = render(Map.of(), FakeIssues.issue(WEEK, 2, List.of()));
+
+        assertThat(Jsoup.parse(rendered.html()).select("p.lede").text())
+                .isEqualTo("The papers announced 2024-05-20 to 2024-05-24 worth your time.");
+        assertThat(rendered.text()).contains("The papers announced 2024-05-20 to 2024-05-24 worth your time.");
+    }
+
+    @Test
     void rendersHostileTextAsPlainTextAndDropsScriptLinks() {
         Issue issue = FakeIssues.issue(WEEK, 4, List.of(FakeIssues.hostile(WEEK)));
 

@@ -5,6 +5,7 @@ import io.paperwire.paper.Author;
 import io.paperwire.paper.Candidates;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.RunRequest;
+import io.paperwire.paper.SectionKey;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Selection;
 import io.paperwire.paper.Signals;
@@ -67,7 +68,7 @@ class SelectStageTest {
                 paper("2405.00005", "Reasoning only", -1, "2024-05-22T10:00:00Z")));
 
         assertThat(ids(selection)).containsExactly("2405.00004", "2405.00003", "2405.00002", "2405.00005");
-        assertThat(selection.sections()).extracting(s -> s.key()).containsExactly("highlights", "noteworthy");
+        assertThat(selection.sections()).extracting(s -> s.key()).containsExactly(SectionKey.HIGHLIGHTS, SectionKey.NOTEWORTHY);
         assertThat(selection.sections().get(0).papers()).hasSize(2);
         assertThat(selection.papers().map(SelectedPaper::score).toList()).isSortedAccordingTo((a, b) -> Double.compare(b, a));
     }
@@ -87,9 +88,10 @@ class SelectStageTest {
         assertThat(followed.reasons()).contains("rank 2", "matches interests: reasoning, diffusion", "followed category cs.LG",
                 "by followed author Ada  LOVELACE", "profile match (+20.0)");
         assertThat(popular.reasons()).contains("rank 1", "50 upvotes on Hugging Face Daily Papers, 4 comments (+50.0)",
-                "profile match (+4.0)", "submitted 2024-05-21 (+2.1)");
+                "profile match (+4.0)", "submitted 2024-05-21 (+6.8)");
         assertThat(followed.reasons()).anySatisfy(r -> assertThat(r).startsWith("3 upvotes on Hugging Face Daily Papers, 1 comment (+22.0)"));
-        assertThat(popular.score()).isEqualTo(50.0 + 4.0 + 10 * (36.0 / (7 * 24)), org.assertj.core.data.Offset.offset(0.001));
+        // submitted 114 h after the window opened on Thursday 2024-05-16 14:00 EDT, of its 168 h
+        assertThat(popular.score()).isEqualTo(50.0 + 4.0 + 10 * (114.0 / (7 * 24)), org.assertj.core.data.Offset.offset(0.001));
         assertThat(popular.score()).isGreaterThan(followed.score());
     }
 

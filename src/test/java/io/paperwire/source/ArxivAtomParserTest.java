@@ -2,6 +2,7 @@ package io.paperwire.source;
 
 import io.paperwire.paper.Paper;
 import io.paperwire.testing.RealFixtures;
+import io.paperwire.testing.UsesRealRecordings;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -87,6 +88,7 @@ class ArxivAtomParserTest {
     }
 
     @Test
+    @UsesRealRecordings
     void parsesEveryRealRecordingOfTheApi() throws IOException {
         Path folder = RealFixtures.folder();
         List<Path> feeds;
@@ -113,6 +115,7 @@ class ArxivAtomParserTest {
     }
 
     @Test
+    @UsesRealRecordings
     void turnsTheRealApiErrorFeedIntoAnError() throws IOException {
         Path error = RealFixtures.folder().resolve("arxiv-api-error-400-bad-id.atom.xml");
 

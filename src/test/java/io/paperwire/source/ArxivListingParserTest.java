@@ -2,6 +2,7 @@ package io.paperwire.source;
 
 import io.paperwire.paper.Paper;
 import io.paperwire.testing.RealFixtures;
+import io.paperwire.testing.UsesRealRecordings;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -91,6 +92,7 @@ class ArxivListingParserTest {
     }
 
     @Test
+    @UsesRealRecordings
     void readsTheRealLegacyListing() throws IOException {
         byte[] body = Files.readAllBytes(RealFixtures.folder().resolve("arxiv-list-cs-new-2018-07-20.legacy.html"));
 

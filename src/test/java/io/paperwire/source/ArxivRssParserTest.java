@@ -2,6 +2,7 @@ package io.paperwire.source;
 
 import io.paperwire.paper.Paper;
 import io.paperwire.testing.RealFixtures;
+import io.paperwire.testing.UsesRealRecordings;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -82,6 +83,7 @@ public class ArxivRssParserTest {
     }
 
     @Test
+    @UsesRealRecordings
     void readsTheRealStatFeedWithAllFourAnnounceTypes() throws IOException {
         byte[] body = Files.readAllBytes(RealFixtures.folder().resolve("arxiv-rss-stat-2024-03-26.rss.xml"));
 
@@ -105,6 +107,7 @@ public class ArxivRssParserTest {
     }
 
     @Test
+    @UsesRealRecordings
     void readsTheRealCurrentFeedsAndTheEmptyWeekendFeed() throws IOException {
         var folder = RealFixtures.folder();
         AnnouncementDay ai = parser.parse(Files.readAllBytes(folder.resolve("arxiv-rss-cs.AI-2026-04-27.trimmed.rss.xml")));

@@ -2,6 +2,7 @@ package io.paperwire.source;
 
 import io.paperwire.paper.Paper;
 import io.paperwire.testing.RealFixtures;
+import io.paperwire.testing.UsesRealRecordings;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -72,6 +73,7 @@ class HuggingFaceParserTest {
     }
 
     @Test
+    @UsesRealRecordings
     void parsesEveryRealRecording() throws IOException {
         Path folder = RealFixtures.folder();
         for (String name : new String[] {"hf-daily-papers-2026-06-12.json", "hf-daily-papers-2024-10-25.json"}) {

@@ -38,7 +38,7 @@ class PaperMergerTest {
         SourceResult trending = new SourceResult("Hugging Face trending", List.of(paper("2405.10001", 0, "HF copy",
                 List.of(), upvotes(40, ""))), List.of(), Map.of(), 1);
 
-        PaperMerger.Merged merged = merger.merge(List.of(arxiv, rss, daily, trending));
+        PaperMerger.Merged merged = merger.merge(List.of(arxiv, rss, daily, trending), SourceKit.WEEK);
 
         assertThat(merged.papers()).singleElement().satisfies(p -> {
             assertThat(p.version()).isEqualTo(2);
@@ -48,6 +48,28 @@ class PaperMergerTest {
             assertThat(p.signals().githubRepo()).isEqualTo("https://github.com/x/y");
         });
         assertThat(merged.dropped()).containsExactly(Map.entry("Hugging Face: featured more than once", 2));
+    }
+
+    @Test
+    void aPaperOnlyHuggingFaceFeaturedIsKeptOnlyWhenSubmittedInTheWeeksWindow() {
+        Instant before = Instant.parse("2024-05-16T17:59:00Z");
+        Instant inside = Instant.parse("2024-05-16T18:00:00Z");
+        SourceResult rss = new SourceResult("arXiv RSS", List.of(dated("2405.10003", before)), List.of(), Map.of(), 1);
+        SourceResult daily = new SourceResult("Hugging Face", List.of(dated("2405.10001", before),
+                dated("2405.10002", inside), dated("2405.10003", before)), List.of(), Map.of(), 7);
+
+        PaperMerger.Merged merged = merger.merge(List.of(rss, daily), SourceKit.WEEK);
+
+        assertThat(merged.papers()).extracting(p -> p.id().toString())
+                .as("the older paper only on Hugging Face belongs to an earlier issue; the one arXiv listed this week stays")
+                .containsExactly("2405.10003", "2405.10002");
+        assertThat(merged.dropped()).containsExactly(
+                Map.entry("only on Hugging Face, submitted outside the window of 2024-W21", 1));
+    }
+
+    private static Paper dated(String id, Instant submitted) {
+        return new Paper(ArxivId.of(id), 1, "Paper " + id, "Abstract.", List.of(Author.named("Ana")), "cs.LG",
+                List.of("cs.LG"), submitted, submitted, "", "", "", upvotes(5, ""));
     }
 
     @Test

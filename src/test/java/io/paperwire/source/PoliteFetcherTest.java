@@ -1,12 +1,12 @@
 package io.paperwire.source;
 
+import io.paperwire.common.Backoff;
+import io.paperwire.common.Pacer;
+import io.paperwire.common.RetryPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ class PoliteFetcherTest {
     @Test
     void waitsWhatRetryAfterAsksThenBacksOffExponentially() {
         PoliteFetcher fetcher = new PoliteFetcher(answering(503, 502, 500, 200), pacer,
-                new RetryPolicy(4, Duration.ofSeconds(4), Duration.ofSeconds(60)));
+                new RetryPolicy(4, new Backoff(Duration.ofSeconds(4), Duration.ofSeconds(60), false), Duration.ofSeconds(60)));
 
         assertThat(fetcher.get("test", URL).status()).isEqualTo(200);
 
@@ -49,15 +49,5 @@ class PoliteFetcherTest {
         fetcher.get("test", URL);
 
         assertThat(waits).singleElement().satisfies(w -> assertThat(w).isBetween(Duration.ofMillis(2900), Duration.ofSeconds(3)));
-    }
-
-    @Test
-    void readsRetryAfterAsAnHttpDate() {
-        PoliteFetcher fetcher = new PoliteFetcher(answering(200), pacer, RetryPolicy.NONE,
-                Clock.fixed(Instant.parse("2024-05-27T10:00:00Z"), ZoneOffset.UTC));
-
-        assertThat(fetcher.retryAfter("Mon, 27 May 2024 10:00:30 GMT")).isEqualTo(Duration.ofSeconds(30));
-        assertThat(fetcher.retryAfter("120")).isEqualTo(Duration.ofSeconds(120));
-        assertThat(fetcher.retryAfter("soon")).isNull();
     }
 }

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.paperwire.paper.Week;
 import io.paperwire.testing.RealFixtures;
+import io.paperwire.testing.UsesRealRecordings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The real recordings in ../shared/fixtures/real, replayed by WireMock through the sources (skipped when absent). */
+@UsesRealRecordings
 class RealRecordingsTest {
 
     @TempDir

@@ -2,6 +2,7 @@ package io.paperwire.source;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.paperwire.PaperwireSettings;
+import io.paperwire.common.Pacer;
 import io.paperwire.paper.Week;
 
 import java.net.URI;
@@ -38,7 +39,7 @@ final class SourceKit {
     /** The live chain with tiny pauses: pacing gap, retries (3 attempts, 10 ms backoff, Retry-After up to 5 s). */
     static HttpFetcher polite(Duration gap, Duration timeout) {
         return new PoliteFetcher(new JdkHttpFetcher(USER_AGENT, timeout, 32 * 1024 * 1024, loopback()),
-                new Pacer(gap), new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(5)));
+                new Pacer(gap), SourceSettings.retryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(5)));
     }
 
     static HttpFetcher polite() {

@@ -9,11 +9,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** An embedded database made by an earlier version is carried forward by the H2-only migrations, data and all. */
 class EmbeddedSchemaMigrationTest {
@@ -48,10 +50,16 @@ class EmbeddedSchemaMigrationTest {
                             row.getString("failed_run"), row.getLong("sent")))).contains(List.of("sent",
                     "<paperwire.2024-W21-1.7@paperwire.example>", 2, "run-1", 1716192000L));
             assertThat(foreignKeys(c)).isEmpty();
-            // The primary key still refuses a second row for the same (issue, subscriber).
-            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> database.update(
+            // The primary key still refuses a second row for the same (issue, subscriber): a unique violation
+            // (SQLSTATE 23505) on the primary key, not any other failure of the statement.
+            Throwable refused = catchThrowable(() -> database.update(
                     "INSERT INTO deliveries (issue_id, subscriber_id, state, attempts, updated_at)"
-                            + " VALUES (3, 7, 'pending', 0, NOW())"))).isNotNull();
+                            + " VALUES (3, 7, 'pending', 0, NOW())"));
+            assertThat(refused).isInstanceOf(DatabaseException.class).rootCause().isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"))
+                    .hasMessageContaining("DELIVERIES_PK").hasMessageContaining("(ISSUE_ID, SUBSCRIBER_ID)");
+            assertThat(database.queryOne("SELECT COUNT(*) AS n FROM deliveries WHERE issue_id = 3 AND subscriber_id = 7",
+                    row -> row.getInt("n"))).contains(1);
         }
     }
 

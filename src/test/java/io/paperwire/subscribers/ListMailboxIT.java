@@ -124,7 +124,7 @@ class ListMailboxIT {
                         for (int n = 0; n < 5; n++) {
                             all.put(DeliveryFixture.address(n), store.find(DeliveryFixture.address(n)).orElseThrow().state().name());
                         }
-                        all.put("delivery to reader0", new DeliveryLog(app.database())
+                        all.put("delivery to reader0", new DeliveryLog(app.database(), fixture.settings.dataDir())
                                 .state(issue.issueId(), fixture.subscriber(0).id()).orElseThrow().name());
                         return all;
                     });

@@ -6,11 +6,12 @@ import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Section;
+import io.paperwire.paper.SectionKey;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Selection;
 import io.paperwire.paper.SourceReport;
+import io.paperwire.paper.SummarizedIssue;
 import io.paperwire.paper.Week;
-import io.paperwire.select.SelectStage;
 import io.paperwire.store.Database;
 import io.paperwire.testing.Bench;
 import org.junit.jupiter.api.AfterAll;
@@ -73,8 +74,8 @@ class LlmConcurrencyBenchmark {
             (i < PAPERS / 2 ? highlights : noteworthy).add(new SelectedPaper(paper, 1, List.of("bench"), null));
         }
         return new Selection(RunRequest.of(Week.parse("2024-W21")), List.of(
-                new Section(SelectStage.HIGHLIGHTS, "Highlights", highlights),
-                new Section(SelectStage.NOTEWORTHY, "Also noteworthy", noteworthy)), SourceReport.empty());
+                new Section(SectionKey.HIGHLIGHTS, highlights),
+                new Section(SectionKey.NOTEWORTHY, noteworthy)), SourceReport.empty());
     }
 
     private Database database(String name) {
@@ -93,7 +94,7 @@ class LlmConcurrencyBenchmark {
     private double coldRun(int concurrency, int run) {
         try (Database db = database("bench-" + concurrency + "-" + run)) {
             long start = System.nanoTime();
-            SummarizeStage.Result result = stage(db, concurrency).run(week());
+            SummarizedIssue result = stage(db, concurrency).summarize(week());
             double seconds = (System.nanoTime() - start) / 1e9;
             assertThat(result.report().fallbacks()).isZero();
             assertThat(result.report().calls()).isEqualTo(PAPERS);
@@ -103,7 +104,7 @@ class LlmConcurrencyBenchmark {
 
     @Test
     void concurrentCallsVersusOneAtATimeAndAFreeRerun() {
-        stage(database("warmup"), 4).run(week());
+        stage(database("warmup"), 4).summarize(week());
 
         List<Double> sequential = new ArrayList<>();
         List<Double> parallel = new ArrayList<>();
@@ -121,11 +122,11 @@ class LlmConcurrencyBenchmark {
 
         List<Double> rerunSeconds = new ArrayList<>();
         try (Database db = database("rerun")) {
-            stage(db, 4).run(week());
+            stage(db, 4).summarize(week());
             for (int run = 0; run < RUNS; run++) {
                 server.resetRequests();
                 long start = System.nanoTime();
-                SummarizeStage.Result rerun = stage(db, 4).run(week());
+                SummarizedIssue rerun = stage(db, 4).summarize(week());
                 rerunSeconds.add((System.nanoTime() - start) / 1e9);
                 assertThat(rerun.report().calls()).isZero();
                 assertThat(rerun.report().fromCache()).isEqualTo(PAPERS);

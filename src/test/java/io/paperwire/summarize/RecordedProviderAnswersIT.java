@@ -3,6 +3,7 @@ package io.paperwire.summarize;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.paperwire.testing.RealFixtures;
+import io.paperwire.testing.UsesRealRecordings;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replayed through WireMock: LangChain4j reads them, the token counts arrive, and because none of them is the JSON
  * summary asked for, the paper gets the extractive summary, marked. Recorded errors are classified as they should be.
  */
+@UsesRealRecordings
 class RecordedProviderAnswersIT {
 
     @RegisterExtension

@@ -4,12 +4,13 @@ import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Section;
+import io.paperwire.paper.SectionKey;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Selection;
 import io.paperwire.paper.SourceReport;
+import io.paperwire.paper.SummarizedIssue;
 import io.paperwire.paper.Summary;
 import io.paperwire.paper.Week;
-import io.paperwire.select.SelectStage;
 import io.paperwire.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,15 +89,15 @@ class SummarizeStageTest {
             (i < 5 ? highlights : noteworthy).add(new SelectedPaper(paper, 10 - i, List.of("rank " + (i + 1)), null));
         }
         return new Selection(RunRequest.of(Week.parse("2024-W21")), List.of(
-                new Section(SelectStage.HIGHLIGHTS, "Highlights", highlights),
-                new Section(SelectStage.NOTEWORTHY, "Also noteworthy", noteworthy)), SourceReport.empty());
+                new Section(SectionKey.HIGHLIGHTS, highlights),
+                new Section(SectionKey.NOTEWORTHY, noteworthy)), SourceReport.empty());
     }
 
     @Test
     void summarisesInParallelAndKeepsTheOrderOfTheSections() {
         Recording summarizer = new Recording();
 
-        SummarizeStage.Result result = new SummarizeStage(summarizer, new SummaryCache(db), 4, LlmUsage::unlimited).run(week());
+        SummarizedIssue result = new SummarizeStage(summarizer, new SummaryCache(db), 4, LlmUsage::unlimited).summarize(week());
 
         assertThat(summarizer.threads).hasSizeGreaterThan(1).hasSizeLessThanOrEqualTo(4);
         assertThat(result.selection().papers().map(p -> p.paper().id().value()).toList())
@@ -111,23 +112,23 @@ class SummarizeStageTest {
     void aRerunUsesTheCacheExceptWhatShouldBeTriedAgainAndAPromptChangeStartsOver() {
         Recording summarizer = new Recording();
         SummarizeStage stage = new SummarizeStage(summarizer, new SummaryCache(db), 4, LlmUsage::unlimited);
-        stage.run(week());
+        stage.summarize(week());
         summarizer.calls.set(0);
 
-        SummarizeStage.Result rerun = stage.run(week());
+        SummarizedIssue rerun = stage.summarize(week());
 
         assertThat(summarizer.calls).hasValue(1);
         assertThat(rerun.report().fromCache()).isEqualTo(9);
 
         summarizer.prompt = "v2";
         summarizer.calls.set(0);
-        stage.run(week());
+        stage.summarize(week());
         assertThat(summarizer.calls).hasValue(10);
     }
 
     @Test
     void aFallbackTellsTheEditorWhyInTheReasons() {
-        SummarizeStage.Result result = new SummarizeStage(new Recording(), new SummaryCache(db), 2, LlmUsage::unlimited).run(week());
+        SummarizedIssue result = new SummarizeStage(new Recording(), new SummaryCache(db), 2, LlmUsage::unlimited).summarize(week());
 
         SelectedPaper failed = result.selection().papers().filter(p -> p.paper().id().value().endsWith("9")).findFirst().orElseThrow();
         assertThat(failed.summary().fallback()).isTrue();

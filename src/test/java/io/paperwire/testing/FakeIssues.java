@@ -5,6 +5,7 @@ import io.paperwire.paper.Author;
 import io.paperwire.paper.Issue;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.Section;
+import io.paperwire.paper.SectionKey;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Signals;
 import io.paperwire.paper.Summary;
@@ -49,9 +50,9 @@ public final class FakeIssues {
             SelectedPaper p = paper(week, n);
             (n < half ? highlights : noteworthy).add(p);
         }
-        return new Issue(week, 1, "Paperwire " + week, week.end().plusSeconds(6 * 3600), List.of(
-                new Section("highlights", "Highlights", highlights),
-                new Section("noteworthy", "Also noteworthy", noteworthy)));
+        return new Issue(week, 1, "Paperwire " + week, week.monday().plusWeeks(1).atTime(6, 0).toInstant(java.time.ZoneOffset.UTC), List.of(
+                new Section(SectionKey.HIGHLIGHTS, highlights),
+                new Section(SectionKey.NOTEWORTHY, noteworthy)));
     }
 
     public static SelectedPaper paper(Week week, int n) {
@@ -62,7 +63,7 @@ public final class FakeIssues {
         Paper paper = new Paper(ArxivId.of(id), 1, topic + " at Scale: Study " + n + " of Week " + week,
                 "We study " + topic.toLowerCase() + " in week " + week + ". It works.",
                 List.of(Author.named("Ada Lovelace " + n), Author.named("Grace Hopper")),
-                n % 2 == 0 ? "cs.LG" : "cs.CL", List.of("cs.LG", "cs.CL"), week.start(), week.start(), "", "", "",
+                n % 2 == 0 ? "cs.LG" : "cs.CL", List.of("cs.LG", "cs.CL"), week.submissionsFrom(), week.submissionsFrom(), "", "", "",
                 n < 6 ? new Signals(true, 200 - n * 10, 3, "https://github.com/example/repo" + n, "", "", List.of())
                         : Signals.NONE);
         Summary summary = new Summary("Study " + n + " finds that " + topic.toLowerCase() + " scales well.",
@@ -76,8 +77,8 @@ public final class FakeIssues {
     /** The paper whose title, abstract, summary and links are all hostile. */
     public static SelectedPaper hostile(Week week) {
         Paper paper = new Paper(ArxivId.of(HOSTILE_ID), 1, HOSTILE_TITLE, HOSTILE_ABSTRACT,
-                List.of(Author.named("Mallory <mallory@example.org>")), "cs.LG", List.of("cs.LG"), week.start(),
-                week.start(), "", "", "", new Signals(true, 999, 0, HOSTILE_URL, "JaVaScRiPt:alert(4)", "", List.of()));
+                List.of(Author.named("Mallory <mallory@example.org>")), "cs.LG", List.of("cs.LG"), week.submissionsFrom(),
+                week.submissionsFrom(), "", "", "", new Signals(true, 999, 0, HOSTILE_URL, "JaVaScRiPt:alert(4)", "", List.of()));
         Summary summary = new Summary(HOSTILE_TITLE + " in one line.", HOSTILE_ABSTRACT,
                 List.of("<b>bold</b> ${7*7}"), "<iframe src=" + HOSTILE_URL + ">", "", List.of("<script>x</script>"),
                 "extractive", false);

@@ -27,12 +27,17 @@ public final class FakeWeek {
         return papers;
     }
 
-    /** {@code count} plausible papers of the week starting {@code monday}, the first {@code featured} on Hugging Face. */
+    /**
+     * {@code count} plausible papers of the week starting {@code monday}, the first {@code featured} on Hugging Face.
+     * Each is listed on one of the week's listing days (Monday to Friday): submitted the working day before it, between
+     * 09:00 and 17:59 UTC (before arXiv's 14:00 US Eastern deadline), and featured on Hugging Face on its listing day.
+     */
     public static FakeWeek generated(LocalDate monday, int count, int featured) {
         FakeWeek week = new FakeWeek();
         for (int i = 0; i < count; i++) {
             LocalDate day = monday.plusDays(i % 5);
-            Instant published = day.atTime(9 + i % 9, i % 60).toInstant(ZoneOffset.UTC);
+            LocalDate submitted = day.minusDays(i % 5 == 0 ? 3 : 1);
+            Instant published = submitted.atTime(9 + i % 9, i % 60).toInstant(ZoneOffset.UTC);
             String id = String.format("%02d%02d.%05d", monday.getYear() % 100, monday.getMonthValue(), 20000 + i);
             week.add(new FakePaper(id, 1, "Generated Study " + i + " of Efficient Reasoning in Language Models",
                     "We study problem " + i + " in language models. Prior methods are slow and brittle. "

@@ -1,4 +1,4 @@
-package io.paperwire.summarize;
+package io.paperwire.paper;
 
 import java.util.List;
 import java.util.Locale;

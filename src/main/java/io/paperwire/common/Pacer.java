@@ -1,4 +1,4 @@
-package io.paperwire.source;
+package io.paperwire.common;
 
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 /**
  * Keeps a minimum gap between the end of one request and the start of the next, and lets only one request run at a
  * time: arXiv asks for one request every 3 seconds on a single connection. One pacer is shared by every source that
- * talks to the same service.
+ * talks to the same service. (Unlike {@link RateLimiter}, the gap runs from the end of a request: a slow answer does
+ * not let the next request follow it at once.)
  */
 public final class Pacer {
 

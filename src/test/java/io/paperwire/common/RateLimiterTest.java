@@ -1,4 +1,4 @@
-package io.paperwire.summarize;
+package io.paperwire.common;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,10 +8,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RequestRateLimiterTest {
+class RateLimiterTest {
 
     /** A clock that only moves when the limiter sleeps. */
-    private static final class FakeClock implements RequestRateLimiter.Clock {
+    private static final class FakeClock implements RateLimiter.Clock {
         long now;
         final List<Duration> sleeps = new ArrayList<>();
 
@@ -30,7 +30,7 @@ class RequestRateLimiterTest {
     @Test
     void letsTheLimitThroughAtOnceThenWaitsForTheWindowToMove() throws Exception {
         FakeClock clock = new FakeClock();
-        RequestRateLimiter limiter = new RequestRateLimiter(3, Duration.ofMinutes(1), clock);
+        RateLimiter limiter = new RateLimiter(3, Duration.ofMinutes(1), clock);
 
         for (int i = 0; i < 3; i++) {
             limiter.acquire();
@@ -45,10 +45,24 @@ class RequestRateLimiterTest {
     @Test
     void zeroMeansNoLimit() throws Exception {
         FakeClock clock = new FakeClock();
-        RequestRateLimiter limiter = new RequestRateLimiter(0, Duration.ofMinutes(1), clock);
+        RateLimiter limiter = new RateLimiter(0, Duration.ofMinutes(1), clock);
         for (int i = 0; i < 1000; i++) {
             limiter.acquire();
         }
         assertThat(clock.sleeps).isEmpty();
+    }
+
+    @Test
+    void evenlySpacesEachAcquisitionOneIntervalAfterThePrevious() throws Exception {
+        FakeClock clock = new FakeClock();
+        RateLimiter limiter = RateLimiter.evenly(10, clock);
+
+        for (int i = 0; i < 4; i++) {
+            limiter.acquire();
+        }
+        clock.now += Duration.ofSeconds(1).toNanos();
+        limiter.acquire();
+
+        assertThat(clock.sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(100));
     }
 }

@@ -1,0 +1,247 @@
+package io.paperwire.app;
+
+import io.paperwire.PaperwireSettings;
+import io.paperwire.archive.ArchiveRebuilder;
+import io.paperwire.archive.EditorPreview;
+import io.paperwire.archive.IssueStore;
+import io.paperwire.archive.PublishStage;
+import io.paperwire.archive.SiteBuilder;
+import io.paperwire.archive.SiteEndpoint;
+import io.paperwire.archive.WebHeaderFilter;
+import io.paperwire.deliver.BounceReports;
+import io.paperwire.deliver.ComplaintReports;
+import io.paperwire.deliver.DeliverStage;
+import io.paperwire.deliver.DeliveryLog;
+import io.paperwire.deliver.Mailer;
+import io.paperwire.deliver.MessageFactory;
+import io.paperwire.deliver.OutboxMailer;
+import io.paperwire.deliver.SmtpMailer;
+import io.paperwire.ops.Operations;
+import io.paperwire.render.PreviewWriter;
+import io.paperwire.render.RenderStage;
+import io.paperwire.render.TemplateEngine;
+import io.paperwire.select.LlmRelevanceRater;
+import io.paperwire.select.RelevanceRater;
+import io.paperwire.select.SelectStage;
+import io.paperwire.source.AnnouncementCapture;
+import io.paperwire.source.LiveSources;
+import io.paperwire.source.PaperStore;
+import io.paperwire.source.SourceStage;
+import io.paperwire.store.Database;
+import io.paperwire.subscribers.ConfirmationMail;
+import io.paperwire.subscribers.ListMailbox;
+import io.paperwire.subscribers.ServerSecret;
+import io.paperwire.subscribers.SubscribeRateLimit;
+import io.paperwire.subscribers.SubscriberStore;
+import io.paperwire.subscribers.SubscriptionPages;
+import io.paperwire.subscribers.SubscriptionService;
+import io.paperwire.subscribers.SubscriptionTokens;
+import io.paperwire.summarize.ChatModels;
+import io.paperwire.summarize.LlmUsage;
+import io.paperwire.summarize.SummarizeStage;
+import io.paperwire.summarize.SummaryCache;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The composition root: every store, stage, mailer and service of Paperwire is built here, once, from the
+ * {@link Configuration}, when it is first asked for. {@link io.paperwire.app.PaperwireApplication} binds
+ * {@link #routeBeans()} into Camel's registry under the names the routes use; commands that need no routes (the
+ * subscriber list, an archive rebuild) ask for the part they need, so {@code subscribers list} opens the database and
+ * nothing else. Closing releases what was built, in reverse order.
+ */
+public final class Components implements AutoCloseable {
+
+    private final Configuration configuration;
+    private final Clock clock;
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private final Map<String, Object> built = new LinkedHashMap<>();
+
+    public Components(Configuration configuration) {
+        this(configuration, Clock.systemUTC());
+    }
+
+    public Components(Configuration configuration, Clock clock) {
+        this.configuration = configuration;
+        this.clock = clock;
+    }
+
+    public Configuration configuration() {
+        return configuration;
+    }
+
+    public PaperwireSettings settings() {
+        return configuration.settings();
+    }
+
+    @SuppressWarnings("unchecked")
+    private synchronized <T> T once(String name, Supplier<T> build) {
+        Object existing = built.get(name);
+        if (existing == null) {
+            existing = build.get();
+            built.put(name, existing);
+            if (existing instanceof AutoCloseable closeable) {
+                opened.push(closeable);
+            }
+        }
+        return (T) existing;
+    }
+
+    // --- below the stages ---------------------------------------------------------------------------------------
+
+    public Database database() {
+        return once("database", () -> Database.open(settings().db(), settings().dataDir()));
+    }
+
+    /** The templates (editor folder over the bundled ones), every one checked, so a broken one stops the start. */
+    public TemplateEngine templates() {
+        return once("templates", () -> {
+            TemplateEngine templates = new TemplateEngine(settings().home().resolve("templates"));
+            Stream.of(RenderStage.TEMPLATES.stream(), SiteBuilder.TEMPLATES.stream(),
+                            Stream.of(ConfirmationMail.HTML, ConfirmationMail.TEXT, SubscriptionPages.SUBSCRIBE,
+                                    SubscriptionPages.CONFIRM, SubscriptionPages.UNSUBSCRIBE, SiteEndpoint.NOT_FOUND))
+                    .flatMap(s -> s).forEach(templates::check);
+            SiteBuilder.ASSETS.forEach(templates::raw);
+            return templates;
+        });
+    }
+
+    /** SMTP when a host is configured, else the outbox of {@code .eml} files. */
+    public Mailer mailer() {
+        return once("mailer", () -> settings().smtp().enabled()
+                ? new SmtpMailer(settings().smtp(), configuration.delivery())
+                : new OutboxMailer(settings().outDir().resolve("outbox")));
+    }
+
+    public SubscriberStore subscriberStore() {
+        return once("subscriberStore", () -> new SubscriberStore(database()));
+    }
+
+    public IssueStore issueStore() {
+        return once("issueStore", () -> new IssueStore(database()));
+    }
+
+    public DeliveryLog deliveryLog() {
+        return once("deliveryLog", () -> new DeliveryLog(database(), settings().dataDir()));
+    }
+
+    public SubscriptionTokens tokens() {
+        return once("tokens", () -> new SubscriptionTokens(ServerSecret.load(settings()), clock));
+    }
+
+    // --- the stages, in the order of the pipeline ---------------------------------------------------------------
+
+    public LiveSources liveSources() {
+        return once("liveSources", () -> new LiveSources(settings(), configuration.source(), clock));
+    }
+
+    public SourceStage sources() {
+        return once("sources", () -> new SourceStage(liveSources()));
+    }
+
+    public AnnouncementCapture announcements() {
+        return once("announcements", () -> new AnnouncementCapture(liveSources().announcementFeed()));
+    }
+
+    public SelectStage selector() {
+        return once("selector", () -> new SelectStage(configuration.selection(),
+                configuration.selection().llmRatingTop() > 0 && configuration.llm().usesLlm()
+                        ? new LlmRelevanceRater(ChatModels.chatModel(configuration.llm())) : RelevanceRater.NONE));
+    }
+
+    public SummarizeStage summarizer() {
+        return once("summarizer", () -> new SummarizeStage(
+                ChatModels.summarizer(configuration.llm(), settings().home().resolve("templates")),
+                new SummaryCache(database()), configuration.llm().usesLlm() ? configuration.llm().concurrency() : 1,
+                () -> LlmUsage.of(configuration.llm())));
+    }
+
+    public RenderStage renderer() {
+        return once("renderer", () -> new RenderStage(templates(), settings(),
+                selection -> issueStore().nextEdition(selection.request().week(), selection.request().force()), clock));
+    }
+
+    public SiteBuilder siteBuilder() {
+        return once("siteBuilder", () -> new SiteBuilder(templates(), settings()));
+    }
+
+    public PublishStage publisher() {
+        return once("publisher", () -> new PublishStage(database(), issueStore(), siteBuilder()));
+    }
+
+    public ArchiveRebuilder archiveRebuilder() {
+        return once("archiveRebuilder", () -> new ArchiveRebuilder(issueStore(), siteBuilder()));
+    }
+
+    /** The editor's preview of a stored issue, rendered with the current templates (as edition 1). */
+    public EditorPreview editorPreview() {
+        return once("editorPreview", () -> new EditorPreview(templates(), settings(), issueStore(),
+                new RenderStage(templates(), settings(), selection -> 1, clock)));
+    }
+
+    public DeliverStage deliverer() {
+        return once("deliverer", () -> new DeliverStage(subscriberStore(), deliveryLog(),
+                new MessageFactory(settings(), tokens()), mailer(), configuration.delivery()));
+    }
+
+    // --- subscriptions and operations ---------------------------------------------------------------------------
+
+    public SubscriptionService subscriptions() {
+        return once("subscriptions", () -> new SubscriptionService(subscriberStore(), tokens(),
+                new ConfirmationMail(templates(), settings()), mailer(),
+                new SubscribeRateLimit(configuration.subscribe().perIpPerHour(), clock), settings().site().baseUrl(),
+                configuration.subscribe().confirmFor(), clock));
+    }
+
+    public ListMailbox listMailbox() {
+        return once("listMailbox", () -> {
+            BounceReports bounces = new BounceReports(tokens());
+            ComplaintReports complaints = new ComplaintReports(tokens());
+            return new ListMailbox(configuration.listMailbox(), subscriptions()::unsubscribe,
+                    report -> bounces.record(report, deliveryLog()) || complaints.record(report, subscriberStore()));
+        });
+    }
+
+    /** The run log, stage timings, alerts, schedule and the service endpoints' beans. */
+    public Operations operations() {
+        return once("operations", () -> new Operations(settings(), database(), mailer()));
+    }
+
+    /** The beans the pipeline's routes call, by the names the routes use. */
+    public Map<String, Object> routeBeans() {
+        Map<String, Object> beans = new LinkedHashMap<>();
+        beans.put("sources", sources());
+        beans.put("announcements", announcements());
+        beans.put("papers", new PaperStore(database()));
+        beans.put("selector", selector());
+        beans.put("summarizer", summarizer());
+        beans.put("renderer", renderer());
+        beans.put("previewer", new PreviewWriter(settings().outDir().resolve("preview")));
+        beans.put("publisher", publisher());
+        beans.put("deliverer", deliverer());
+        beans.put("subscriptionPages", new SubscriptionPages(subscriptions(), templates(), settings()));
+        beans.put("site", new SiteEndpoint(settings().outDir().resolve("site"), templates(), settings()));
+        beans.put("webHeaders", new WebHeaderFilter());
+        beans.put("listMailbox", listMailbox());
+        return beans;
+    }
+
+    /** Closes what was built, the last first (the database after everything that uses it). */
+    @Override
+    public synchronized void close() {
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception ignored) {
+                // Closing is best effort; the next ones (the database last) are closed regardless.
+            }
+        }
+        built.clear();
+    }
+}
