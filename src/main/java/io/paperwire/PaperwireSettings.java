@@ -66,7 +66,22 @@ public record PaperwireSettings(
 
     public record Mail(String from, String listId, String postalAddress) {}
 
-    public record Site(URI baseUrl, String title) {}
+    /**
+     * The archive: where it is published, its name, whether {@code serve} serves it ({@code paperwire.site.serve}),
+     * and where its subscribe form posts when that is not {@code serve}'s own {@code /subscribe}
+     * ({@code paperwire.site.subscribe-url}, empty when unset).
+     */
+    public record Site(URI baseUrl, String title, boolean serve, String subscribeUrl) {
+
+        /** Where the archive's subscribe form posts, or empty when nobody takes subscriptions for it (no form). */
+        public java.util.Optional<String> subscribeFormAction() {
+            if (!subscribeUrl.isBlank()) {
+                return java.util.Optional.of(subscribeUrl);
+            }
+            return serve ? java.util.Optional.of(baseUrl.toString().replaceAll("/+$", "") + "/subscribe")
+                    : java.util.Optional.empty();
+        }
+    }
 
     // --- Operations (schedule, admin API, approval, alerts, cluster) ---------------------------------------------
 
@@ -298,7 +313,9 @@ public record PaperwireSettings(
                             text("paperwire.smtp.username"), secrets.get("paperwire.smtp.password"),
                             bool("paperwire.smtp.starttls")),
                     new Mail(from, text("paperwire.mail.list-id"), text("paperwire.mail.postal-address")),
-                    new Site(url("paperwire.site.base-url"), text("paperwire.site.title")),
+                    new Site(url("paperwire.site.base-url"), text("paperwire.site.title"), bool("paperwire.site.serve"),
+                            text("paperwire.site.subscribe-url").isBlank() ? ""
+                                    : url("paperwire.site.subscribe-url").toString()),
                     ops(),
                     Map.copyOf(values), Map.copyOf(secrets));
             return settings;

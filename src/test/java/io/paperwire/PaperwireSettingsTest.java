@@ -42,6 +42,21 @@ class PaperwireSettingsTest {
     }
 
     @Test
+    void theArchiveTakesSubscriptionsWhereServeOrTheSubscribeUrlDoes() {
+        assertThat(PaperwireSettings.load(home, Map.of(), Map.of()).site().subscribeFormAction())
+                .hasValue("http://localhost:8080/subscribe");
+        assertThat(PaperwireSettings.load(home, Map.of(), Map.of("paperwire.site.serve", "false")).site()
+                .subscribeFormAction()).isEmpty();
+        assertThat(PaperwireSettings.load(home, Map.of("PAPERWIRE_SITE_SERVE", "false",
+                "PAPERWIRE_SITE_SUBSCRIBE_URL", "https://list.example.org/join"), Map.of()).site().subscribeFormAction())
+                .hasValue("https://list.example.org/join");
+        assertThatThrownBy(() -> PaperwireSettings.load(home, Map.of(), Map.of("paperwire.site.subscribe-url", "/join")))
+                .hasMessageContaining("paperwire.site.subscribe-url = '/join'").hasMessageContaining("absolute http(s) URL");
+        assertThatThrownBy(() -> PaperwireSettings.load(home, Map.of(), Map.of("paperwire.site.serve", "yes")))
+                .hasMessageContaining("paperwire.site.serve = 'yes'").hasMessageContaining("true or false");
+    }
+
+    @Test
     void aBadValueNamesItsKeyAndHowToFixIt() {
         assertThatThrownBy(() -> PaperwireSettings.load(home, Map.of("PAPERWIRE_SMTP_PORT", "abc"), Map.of()))
                 .isInstanceOf(PaperwireSettings.InvalidSettingsException.class)

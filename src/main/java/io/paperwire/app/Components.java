@@ -6,6 +6,8 @@ import io.paperwire.archive.EditorPreview;
 import io.paperwire.archive.IssueStore;
 import io.paperwire.archive.PublishStage;
 import io.paperwire.archive.SiteBuilder;
+import io.paperwire.archive.SiteEndpoint;
+import io.paperwire.archive.WebHeaderFilter;
 import io.paperwire.deliver.BounceReports;
 import io.paperwire.deliver.ComplaintReports;
 import io.paperwire.deliver.DeliverStage;
@@ -107,7 +109,7 @@ public final class Components implements AutoCloseable {
             TemplateEngine templates = new TemplateEngine(settings().home().resolve("templates"));
             Stream.of(RenderStage.TEMPLATES.stream(), SiteBuilder.TEMPLATES.stream(),
                             Stream.of(ConfirmationMail.HTML, ConfirmationMail.TEXT, SubscriptionPages.SUBSCRIBE,
-                                    SubscriptionPages.CONFIRM, SubscriptionPages.UNSUBSCRIBE))
+                                    SubscriptionPages.CONFIRM, SubscriptionPages.UNSUBSCRIBE, SiteEndpoint.NOT_FOUND))
                     .flatMap(s -> s).forEach(templates::check);
             SiteBuilder.ASSETS.forEach(templates::raw);
             return templates;
@@ -250,6 +252,8 @@ public final class Components implements AutoCloseable {
         beans.put("publisher", publisher());
         beans.put("deliverer", deliverer());
         beans.put("subscriptionPages", new SubscriptionPages(subscriptions(), templates(), settings()));
+        beans.put("site", new SiteEndpoint(settings().outDir().resolve("site"), templates(), settings()));
+        beans.put("webHeaders", new WebHeaderFilter());
         beans.put("listMailbox", listMailbox());
         return beans;
     }

@@ -126,7 +126,8 @@ public final class SiteBuilder {
             Files.createDirectories(folder.resolve("tags"));
             Files.createDirectories(folder.resolve("assets"));
             String base = settings.site().baseUrl().toString().replaceAll("/+$", "");
-            Map<String, Object> site = Map.of("title", settings.site().title(), "baseUrl", base);
+            Map<String, Object> site = Map.of("title", settings.site().title(), "baseUrl", base,
+                    "subscribeUrl", settings.site().subscribeFormAction().orElse(""));
             List<Tag> tags = tags(issues);
             Map<String, List<Tag>> tagsOfPaper = new HashMap<>();
             for (Tag tag : tags) {

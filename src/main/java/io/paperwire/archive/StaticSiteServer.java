@@ -12,26 +12,20 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 
 /**
  * Serves a folder over HTTP on the loopback interface, the way a static host would: for the editor's
  * {@code paperwire preview --serve} and for browser tests of the archive. With a version supplier, HTML pages get a
- * small script that reloads them when the version changes (the preview re-renders when a template changes).
+ * small script that reloads them when the version changes (the preview re-renders when a template changes). Files
+ * are resolved by {@link SiteFiles}, as {@code serve} resolves the archive's.
  */
 public final class StaticSiteServer implements AutoCloseable {
 
     /** Where the reload script asks for the current version. */
     public static final String VERSION_PATH = "/__paperwire/version";
-
-    private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8",
-            "js", "text/javascript; charset=utf-8", "json", "application/json; charset=utf-8",
-            "xml", "application/xml; charset=utf-8", "txt", "text/plain; charset=utf-8",
-            "png", "image/png", "svg", "image/svg+xml", "ico", "image/x-icon");
 
     private static final String RELOAD_SCRIPT = """
             <script>(function(){var v=null;setInterval(function(){fetch("%s",{cache:"no-store"})
@@ -89,24 +83,20 @@ public final class StaticSiteServer implements AutoCloseable {
                         Long.toString(version.getAsLong()).getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            Path file = root.resolve(path.replaceFirst("^/+", "")).normalize();
-            if (Files.isDirectory(file)) {
-                file = file.resolve("index.html");
-            }
-            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
-                send(exchange, 404, "text/plain; charset=utf-8", ("not found: " + path + "\n").getBytes(StandardCharsets.UTF_8));
+            Optional<SiteFiles.Found> found = SiteFiles.find(root, exchange.getRequestURI().getRawPath());
+            if (found.isEmpty()) {
+                send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            String name = file.getFileName().toString();
-            String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-            byte[] body = Files.readAllBytes(file);
-            if (version != null && extension.equals("html")) {
+            SiteFiles.Found file = found.get();
+            byte[] body = Files.readAllBytes(file.file());
+            if (version != null && file.contentType().startsWith("text/html")) {
                 String html = new String(body, StandardCharsets.UTF_8);
                 int end = html.lastIndexOf("</body>");
                 body = (end < 0 ? html + RELOAD_SCRIPT : html.substring(0, end) + RELOAD_SCRIPT + html.substring(end))
                         .getBytes(StandardCharsets.UTF_8);
             }
-            send(exchange, 200, TYPES.getOrDefault(extension, "application/octet-stream"), body);
+            send(exchange, 200, file.contentType(), body);
         }
     }
 

@@ -52,9 +52,14 @@ class SiteBuilderTest {
     }
 
     private static SiteBuilder builder(Path home) {
-        PaperwireSettings settings = PaperwireSettings.load(home, Map.of(),
-                Map.of("paperwire.site.base-url", BASE, "paperwire.site.issues-per-page", "10",
-                        "paperwire.site.papers-per-tag-page", "20"));
+        return builder(home, Map.of());
+    }
+
+    private static SiteBuilder builder(Path home, Map<String, String> more) {
+        Map<String, String> overrides = new java.util.HashMap<>(Map.of("paperwire.site.base-url", BASE,
+                "paperwire.site.issues-per-page", "10", "paperwire.site.papers-per-tag-page", "20"));
+        overrides.putAll(more);
+        PaperwireSettings settings = PaperwireSettings.load(home, Map.of(), overrides);
         return new SiteBuilder(new TemplateEngine(home.resolve("templates")), settings);
     }
 
@@ -69,6 +74,35 @@ class SiteBuilderTest {
 
     private static Document page(Path file) throws Exception {
         return Jsoup.parse(file.toFile(), "UTF-8");
+    }
+
+    @Test
+    void invitesReadersToSubscribeOnTheFrontAndEveryIssuePage() throws Exception {
+        for (String file : List.of("index.html", "issues/2024-W21.html", "issues/2023-W50.html")) {
+            Document page = page(site.resolve(file));
+            assertThat(page.select("form.subscribe").attr("action")).as(file).isEqualTo(BASE + "/subscribe");
+            assertThat(page.select("form.subscribe").attr("method")).as(file).isEqualTo("post");
+            assertThat(page.select("form.subscribe input[type=email]").attr("name")).as(file).isEqualTo("email");
+        }
+        assertThat(page(site.resolve("tags.html")).select("form.subscribe")).isEmpty();
+    }
+
+    @Test
+    void postsTheSubscribeFormToTheSubscribeUrlOrShowsNoneWhenNobodyTakesSubscriptions() throws Exception {
+        List<Issue> issues = List.of(FakeIssues.issue(LAST, 2, List.of()));
+        Path elsewhere = home.resolve("elsewhere");
+        SiteBuilder toList = builder(elsewhere, Map.of("paperwire.site.serve", "false",
+                "paperwire.site.subscribe-url", "https://list.example.org/join?list=ai&src=archive"));
+        toList.build(issues).publish();
+        assertThat(page(toList.siteDir().resolve("index.html")).select("form.subscribe").attr("action"))
+                .isEqualTo("https://list.example.org/join?list=ai&src=archive");
+        assertThat(Files.readString(toList.siteDir().resolve("issues/2024-W21.html")))
+                .contains("action=\"https://list.example.org/join?list=ai&amp;src=archive\"");
+
+        SiteBuilder closed = builder(home.resolve("closed"), Map.of("paperwire.site.serve", "false"));
+        closed.build(issues).publish();
+        assertThat(page(closed.siteDir().resolve("index.html")).select("form.subscribe")).isEmpty();
+        assertThat(page(closed.siteDir().resolve("issues/2024-W21.html")).select("form.subscribe")).isEmpty();
     }
 
     @Test

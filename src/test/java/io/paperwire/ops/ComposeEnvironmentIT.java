@@ -11,10 +11,14 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No Docker engine runs here, so this checks what can be checked of {@code docker/compose.yaml}: every variable it
- * sets is a real setting, and the jar serves and reports healthy with exactly that environment, only pointed at the
- * loopback PostgreSQL and a local mail server instead of the {@code postgres} and {@code mailpit} containers.
+ * sets is a real setting, and the jar serves, reports healthy and serves the archive a sample run publishes with
+ * exactly that environment (plus the operator's admin token), only pointed at the loopback PostgreSQL and a local
+ * mail server instead of the {@code postgres} and {@code mailpit} containers.
  */
 class ComposeEnvironmentIT {
 
@@ -36,6 +41,7 @@ class ComposeEnvironmentIT {
     static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::-([^}]*))?}");
     static final Set<String> SECRETS = Set.of("PAPERWIRE_DB_PASSWORD", "PAPERWIRE_SMTP_PASSWORD",
             "PAPERWIRE_LLM_API_KEY", "PAPERWIRE_ADMIN_TOKEN", "PAPERWIRE_SECRET");
+    static final String ADMIN_TOKEN = "compose-test-admin-token-0123456789";
 
     @TempDir
     Path home;
@@ -69,7 +75,7 @@ class ComposeEnvironmentIT {
     }
 
     @Test
-    void theJarServesHealthyWithTheComposeEnvironment() throws Exception {
+    void theJarServesHealthyAndServesTheArchiveWithTheComposeEnvironment() throws Exception {
         LocalPostgres postgres = LocalPostgres.freshSchemaOrSkip();
         int smtpPort = ServeNode.freePort();
         int httpPort = ServeNode.freePort();
@@ -78,6 +84,9 @@ class ComposeEnvironmentIT {
         Map<String, String> environment = composeEnvironment();
         assertThat(environment.get("PAPERWIRE_DB_URL")).contains("//postgres:5432/");
         assertThat(environment.get("PAPERWIRE_SMTP_HOST")).isEqualTo("mailpit");
+        assertThat(environment.get("PAPERWIRE_SITE_BASE_URL")).isEqualTo("http://localhost:8080");
+        assertThat(environment.get("PAPERWIRE_ADMIN_TOKEN")).as("the admin API is off unless the operator sets a token")
+                .isEmpty();
         // Only where the services are changes: the loopback PostgreSQL (trust auth) and mail server, a free port.
         environment.put("PAPERWIRE_DB_URL", postgres.url());
         environment.put("PAPERWIRE_DB_USERNAME", postgres.user());
@@ -85,6 +94,8 @@ class ComposeEnvironmentIT {
         environment.put("PAPERWIRE_SMTP_HOST", "127.0.0.1");
         environment.put("PAPERWIRE_SMTP_PORT", String.valueOf(smtpPort));
         environment.put("PAPERWIRE_HTTP_PORT", String.valueOf(httpPort));
+        // The operator's .env: a token, so that a run can be started through the admin API.
+        environment.put("PAPERWIRE_ADMIN_TOKEN", ADMIN_TOKEN);
         try (ServeProcess node = ServeProcess.start(home, Path.of("target/paperwire.jar"), environment, httpPort,
                 "--home", home.toString(), "serve")) {
             HttpResponse<String> health = node.awaitHealth(Duration.ofSeconds(120));
@@ -92,7 +103,32 @@ class ComposeEnvironmentIT {
             @SuppressWarnings("unchecked")
             Map<String, Object> body = Json.read(health.body(), Map.class);
             assertThat(body).containsEntry("status", "UP").containsEntry("database", "UP").containsEntry("smtp", "UP");
-            assertThat(node.log()).contains("admin API off").doesNotContain("ERROR");
+
+            // The archive at /: published by a sample run, served by the same process.
+            URI base = URI.create("http://127.0.0.1:" + httpPort + "/");
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> queued = http.send(HttpRequest.newBuilder(base.resolve("api/runs"))
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sample\": true}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+            String run = "";
+            Instant end = Instant.now().plusSeconds(120);
+            while (Instant.now().isBefore(end) && !run.contains("\"succeeded\"") && !run.contains("\"failed\"")) {
+                Thread.sleep(250);
+                run = http.send(HttpRequest.newBuilder(base.resolve(queued.headers().firstValue("Location").orElseThrow()
+                        .substring(1))).header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            }
+            assertThat(run).as(node.log()).contains("\"succeeded\"");
+            for (String page : new String[] {"", "issues/2024-W21.html"}) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(page)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as("/" + page).isEqualTo(200);
+                assertThat(response.headers().firstValue("Content-Type")).as("/" + page).hasValue("text/html; charset=utf-8");
+                assertThat(response.body()).as("/" + page).contains("2024-W21").contains("form class=\"subscribe\"");
+            }
+            assertThat(node.log()).doesNotContain("ERROR");
         } finally {
             mail.stop();
             postgres.drop();
