@@ -8,9 +8,10 @@ import io.paperwire.cli.PreviewCommand;
 import io.paperwire.cli.RunCommand;
 import io.paperwire.cli.ServeCommand;
 import io.paperwire.cli.SubscribersCommand;
-import picocli.CommandLine;
+import io.paperwire.settings.PaperwireSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

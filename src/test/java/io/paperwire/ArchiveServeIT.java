@@ -1,5 +1,7 @@
 package io.paperwire;
 
+import io.paperwire.app.PaperwireApplication;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.testing.BackgroundServe;
 import io.paperwire.testing.Eml;
 import jakarta.mail.internet.MimeMessage;

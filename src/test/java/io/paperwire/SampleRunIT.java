@@ -1,5 +1,6 @@
 package io.paperwire;
 
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.source.PaperStore;
 import io.paperwire.store.Database;
 import io.paperwire.testing.CommandResult;

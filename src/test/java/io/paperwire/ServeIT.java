@@ -1,5 +1,7 @@
 package io.paperwire;
 
+import io.paperwire.app.PaperwireApplication;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.testing.BackgroundServe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,5 @@
 package io.paperwire.app;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.archive.ArchiveRebuilder;
 import io.paperwire.archive.EditorPreview;
 import io.paperwire.archive.IssueStore;
@@ -12,10 +11,10 @@ import io.paperwire.deliver.BounceReports;
 import io.paperwire.deliver.ComplaintReports;
 import io.paperwire.deliver.DeliverStage;
 import io.paperwire.deliver.DeliveryLog;
-import io.paperwire.deliver.Mailer;
 import io.paperwire.deliver.MessageFactory;
 import io.paperwire.deliver.OutboxMailer;
 import io.paperwire.deliver.SmtpMailer;
+import io.paperwire.mail.Mailer;
 import io.paperwire.ops.AdminApi;
 import io.paperwire.ops.DeliveryRetry;
 import io.paperwire.ops.HealthCheck;
@@ -27,6 +26,7 @@ import io.paperwire.render.TemplateEngine;
 import io.paperwire.select.LlmRelevanceRater;
 import io.paperwire.select.RelevanceRater;
 import io.paperwire.select.SelectStage;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.source.AnnouncementCapture;
 import io.paperwire.source.LiveSources;
 import io.paperwire.source.PaperStore;

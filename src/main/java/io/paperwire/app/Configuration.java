@@ -1,10 +1,10 @@
 package io.paperwire.app;
 
-import io.paperwire.PaperwireSettings;
-import io.paperwire.SettingsReader;
 import io.paperwire.deliver.DeliverySettings;
 import io.paperwire.render.NewsletterLayout;
 import io.paperwire.select.SelectionSettings;
+import io.paperwire.settings.PaperwireSettings;
+import io.paperwire.settings.SettingsReader;
 import io.paperwire.source.SourceSettings;
 import io.paperwire.subscribers.ListMailbox;
 import io.paperwire.subscribers.SubscribeSettings;

@@ -1,6 +1,5 @@
 package io.paperwire.archive;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.Issue;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.paper.RunRequest;
@@ -9,6 +8,7 @@ import io.paperwire.render.Preview;
 import io.paperwire.render.PreviewWriter;
 import io.paperwire.render.RenderStage;
 import io.paperwire.render.TemplateEngine;
+import io.paperwire.settings.PaperwireSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

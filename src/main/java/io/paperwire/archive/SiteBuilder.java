@@ -1,12 +1,12 @@
 package io.paperwire.archive;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.Issue;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.render.IssueView;
 import io.paperwire.render.NewsletterLayout;
 import io.paperwire.render.SafeLinks;
 import io.paperwire.render.TemplateEngine;
+import io.paperwire.settings.PaperwireSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.paperwire.archive;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.render.TemplateEngine;
+import io.paperwire.settings.PaperwireSettings;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 

@@ -1,12 +1,12 @@
 package io.paperwire.cli;
 
 import io.paperwire.Paperwire;
-import io.paperwire.PaperwireApplication;
-import io.paperwire.PaperwireSettings;
 import io.paperwire.app.Configuration;
+import io.paperwire.app.PaperwireApplication;
 import io.paperwire.ops.RunStateException;
 import io.paperwire.paper.DeliveryReport;
 import io.paperwire.paper.Week;
+import io.paperwire.settings.PaperwireSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

@@ -1,9 +1,8 @@
 package io.paperwire.cli;
 
 import io.paperwire.Paperwire;
-import io.paperwire.PaperwireApplication;
-import io.paperwire.PaperwireSettings;
 import io.paperwire.app.Configuration;
+import io.paperwire.app.PaperwireApplication;
 import io.paperwire.archive.EditorPreview;
 import io.paperwire.archive.IssueStore;
 import io.paperwire.archive.StaticSiteServer;
@@ -13,6 +12,7 @@ import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Week;
 import io.paperwire.render.Preview;
 import io.paperwire.render.TemplateException;
+import io.paperwire.settings.PaperwireSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,15 +1,15 @@
 package io.paperwire.cli;
 
 import io.paperwire.Paperwire;
-import io.paperwire.PaperwireApplication;
-import io.paperwire.PaperwireSettings;
 import io.paperwire.app.Configuration;
+import io.paperwire.app.PaperwireApplication;
 import io.paperwire.paper.DeliveryReport;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Section;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Week;
 import io.paperwire.render.Preview;
+import io.paperwire.settings.PaperwireSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

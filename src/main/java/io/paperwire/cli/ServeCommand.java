@@ -1,7 +1,7 @@
 package io.paperwire.cli;
 
 import io.paperwire.Paperwire;
-import io.paperwire.PaperwireApplication;
+import io.paperwire.app.PaperwireApplication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 

@@ -1,6 +1,7 @@
 package io.paperwire.deliver;
 
-import io.paperwire.ops.Progress;
+import io.paperwire.common.Progress;
+import io.paperwire.mail.Mailer;
 import io.paperwire.paper.DeliveryReport;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.subscribers.Subscriber;

@@ -1,8 +1,8 @@
 package io.paperwire.deliver;
 
-import io.paperwire.PaperwireSettings;
-import io.paperwire.SettingsReader;
 import io.paperwire.common.Backoff;
+import io.paperwire.settings.PaperwireSettings;
+import io.paperwire.settings.SettingsReader;
 
 import java.time.Duration;
 import java.util.Map;

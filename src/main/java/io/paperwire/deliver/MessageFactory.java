@@ -1,7 +1,7 @@
 package io.paperwire.deliver;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.RenderedIssue;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.subscribers.Subscriber;
 import io.paperwire.subscribers.SubscriptionTokens;
 import jakarta.mail.Address;

@@ -1,5 +1,6 @@
 package io.paperwire.deliver;
 
+import io.paperwire.mail.Mailer;
 import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

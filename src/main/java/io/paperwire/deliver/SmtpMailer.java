@@ -1,6 +1,7 @@
 package io.paperwire.deliver;
 
-import io.paperwire.PaperwireSettings;
+import io.paperwire.mail.Mailer;
+import io.paperwire.settings.PaperwireSettings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;

@@ -1,6 +1,6 @@
 /**
  * The deliver stage: one message per subscriber, recorded in the {@link io.paperwire.deliver.DeliveryLog} before it
- * is handed to the {@link io.paperwire.deliver.Mailer} and marked sent only once the server accepted it, so a rerun
+ * is handed to the {@link io.paperwire.mail.Mailer} and marked sent only once the server accepted it, so a rerun
  * sends exactly what is missing. {@link io.paperwire.deliver.DeliverStage} runs the workers (retries with backoff,
  * bounces, the error threshold that pauses a send, the rate limit); {@link io.paperwire.deliver.MessageFactory}
  * builds each message with the list headers; mailers: {@link io.paperwire.deliver.OutboxMailer} (the default,

@@ -1,9 +1,9 @@
 package io.paperwire.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Week;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.store.Json;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

@@ -1,7 +1,6 @@
 package io.paperwire.ops;
 
-import io.paperwire.PaperwireSettings;
-import io.paperwire.deliver.Mailer;
+import io.paperwire.mail.Mailer;
 import io.paperwire.paper.Candidates;
 import io.paperwire.paper.DeliveryReport;
 import io.paperwire.paper.Paper;
@@ -9,6 +8,7 @@ import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Selection;
 import io.paperwire.paper.Summary;
 import io.paperwire.paper.Week;
+import io.paperwire.settings.PaperwireSettings;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

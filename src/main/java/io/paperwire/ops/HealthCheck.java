@@ -1,6 +1,6 @@
 package io.paperwire.ops;
 
-import io.paperwire.PaperwireSettings;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.store.Database;
 import io.paperwire.store.Json;
 import org.apache.camel.Exchange;

@@ -1,9 +1,9 @@
 package io.paperwire.ops;
 
-import io.paperwire.PaperwireSettings;
-import io.paperwire.deliver.Mailer;
+import io.paperwire.mail.Mailer;
 import io.paperwire.paper.DeliveryReport;
 import io.paperwire.paper.Week;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

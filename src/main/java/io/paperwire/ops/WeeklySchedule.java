@@ -1,8 +1,8 @@
 package io.paperwire.ops;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Week;
+import io.paperwire.settings.PaperwireSettings;
 import org.apache.camel.Exchange;
 import org.quartz.CronExpression;
 import org.quartz.JobDataMap;

@@ -1,7 +1,7 @@
 package io.paperwire.render;
 
-import io.paperwire.PaperwireSettings;
-import io.paperwire.SettingsReader;
+import io.paperwire.settings.PaperwireSettings;
+import io.paperwire.settings.SettingsReader;
 
 import io.paperwire.paper.SectionKey;
 

@@ -1,11 +1,11 @@
 package io.paperwire.render;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.Issue;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Selection;
 import io.paperwire.paper.SummarizedIssue;
+import io.paperwire.settings.PaperwireSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

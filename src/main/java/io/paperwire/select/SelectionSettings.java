@@ -1,7 +1,7 @@
 package io.paperwire.select;
 
-import io.paperwire.PaperwireSettings;
-import io.paperwire.SettingsReader;
+import io.paperwire.settings.PaperwireSettings;
+import io.paperwire.settings.SettingsReader;
 
 import java.nio.file.Path;
 import java.util.List;

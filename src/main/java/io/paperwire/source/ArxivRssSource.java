@@ -1,9 +1,9 @@
 package io.paperwire.source;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.ArxivId;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.Week;
+import io.paperwire.settings.PaperwireSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,8 @@
 package io.paperwire.source;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.common.Pacer;
 import io.paperwire.paper.RunRequest;
+import io.paperwire.settings.PaperwireSettings;
 
 import java.nio.file.Path;
 import java.time.Clock;

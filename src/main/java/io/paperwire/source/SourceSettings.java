@@ -1,9 +1,9 @@
 package io.paperwire.source;
 
-import io.paperwire.PaperwireSettings;
-import io.paperwire.SettingsReader;
 import io.paperwire.common.Backoff;
 import io.paperwire.common.RetryPolicy;
+import io.paperwire.settings.PaperwireSettings;
+import io.paperwire.settings.SettingsReader;
 
 import java.time.Duration;
 import java.util.List;

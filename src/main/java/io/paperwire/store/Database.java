@@ -2,7 +2,7 @@ package io.paperwire.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.paperwire.PaperwireSettings;
+import io.paperwire.settings.PaperwireSettings;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;

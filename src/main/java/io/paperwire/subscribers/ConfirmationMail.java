@@ -1,7 +1,7 @@
 package io.paperwire.subscribers;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.render.TemplateEngine;
+import io.paperwire.settings.PaperwireSettings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;

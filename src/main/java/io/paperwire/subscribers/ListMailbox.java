@@ -1,7 +1,7 @@
 package io.paperwire.subscribers;
 
-import io.paperwire.PaperwireSettings;
-import io.paperwire.SettingsReader;
+import io.paperwire.settings.PaperwireSettings;
+import io.paperwire.settings.SettingsReader;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;

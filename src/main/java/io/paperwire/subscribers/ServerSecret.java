@@ -1,6 +1,6 @@
 package io.paperwire.subscribers;
 
-import io.paperwire.PaperwireSettings;
+import io.paperwire.settings.PaperwireSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.paperwire.subscribers;
 
-import io.paperwire.SettingsReader;
+import io.paperwire.settings.SettingsReader;
 
 import java.time.Duration;
 

@@ -2,8 +2,8 @@ package io.paperwire.subscribers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperwire.PaperwireSettings;
 import io.paperwire.render.TemplateEngine;
+import io.paperwire.settings.PaperwireSettings;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 

@@ -1,6 +1,6 @@
 package io.paperwire.subscribers;
 
-import io.paperwire.deliver.Mailer;
+import io.paperwire.mail.Mailer;
 import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package io.paperwire.summarize;
 
-import io.paperwire.PaperwireSettings;
-import io.paperwire.SettingsReader;
+import io.paperwire.settings.PaperwireSettings;
+import io.paperwire.settings.SettingsReader;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

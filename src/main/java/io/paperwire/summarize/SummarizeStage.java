@@ -1,6 +1,6 @@
 package io.paperwire.summarize;
 
-import io.paperwire.ops.Progress;
+import io.paperwire.common.Progress;
 import io.paperwire.paper.Section;
 import io.paperwire.paper.SectionKey;
 import io.paperwire.paper.SelectedPaper;

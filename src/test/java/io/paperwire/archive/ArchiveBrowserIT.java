@@ -1,12 +1,12 @@
 package io.paperwire.archive;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.Issue;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Week;
 import io.paperwire.render.RenderStage;
 import io.paperwire.render.TemplateEngine;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.testing.FakeIssues;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -1,11 +1,11 @@
 package io.paperwire.archive;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.Issue;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Week;
 import io.paperwire.render.TemplateEngine;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.store.Database;
 import io.paperwire.testing.Bench;
 import io.paperwire.testing.FakeIssues;

@@ -2,10 +2,10 @@ package io.paperwire.deliver;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.paperwire.PaperwireSettings;
 import io.paperwire.ops.RunLog;
 import io.paperwire.ops.StageRecord;
 import io.paperwire.paper.RenderedIssue;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.store.Database;
 import io.paperwire.testing.Bench;
 import io.paperwire.testing.LocalPostgres;

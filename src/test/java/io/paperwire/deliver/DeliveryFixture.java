@@ -1,11 +1,12 @@
 package io.paperwire.deliver;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.archive.IssueStore;
+import io.paperwire.mail.Mailer;
 import io.paperwire.paper.Issue;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Week;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.store.Database;
 import io.paperwire.subscribers.ServerSecret;
 import io.paperwire.subscribers.Subscriber;

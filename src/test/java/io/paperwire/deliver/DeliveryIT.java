@@ -2,6 +2,7 @@ package io.paperwire.deliver;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.paperwire.mail.Mailer;
 import io.paperwire.paper.DeliveryReport;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.subscribers.Subscriber;

@@ -1,6 +1,7 @@
 package io.paperwire.deliver;
 
 import io.paperwire.archive.IssueStore;
+import io.paperwire.mail.Mailer;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.paper.RunRequest;
 
@@ -101,8 +102,8 @@ public final class SendProcess {
         private final jakarta.mail.Session session;
 
         ConnectionPerMessageMailer(int port, DeliverySettings settings) {
-            this.session = jakarta.mail.Session.getInstance(SmtpMailer.properties(new io.paperwire.PaperwireSettings.Smtp(
-                    "127.0.0.1", port, "", new io.paperwire.PaperwireSettings.Secret(null), false), settings));
+            this.session = jakarta.mail.Session.getInstance(SmtpMailer.properties(new io.paperwire.settings.PaperwireSettings.Smtp(
+                    "127.0.0.1", port, "", new io.paperwire.settings.PaperwireSettings.Secret(null), false), settings));
         }
 
         @Override

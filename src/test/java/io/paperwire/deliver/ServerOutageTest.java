@@ -1,5 +1,6 @@
 package io.paperwire.deliver;
 
+import io.paperwire.mail.Mailer;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

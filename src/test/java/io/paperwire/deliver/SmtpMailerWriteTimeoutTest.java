@@ -1,6 +1,6 @@
 package io.paperwire.deliver;
 
-import io.paperwire.PaperwireSettings;
+import io.paperwire.settings.PaperwireSettings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;

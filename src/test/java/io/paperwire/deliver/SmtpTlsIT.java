@@ -2,9 +2,10 @@ package io.paperwire.deliver;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.paperwire.PaperwireSettings;
+import io.paperwire.mail.Mailer;
 import io.paperwire.paper.DeliveryReport;
 import io.paperwire.paper.RenderedIssue;
+import io.paperwire.settings.PaperwireSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,6 @@
 package io.paperwire.ops;
 
-import io.paperwire.PaperwireSettings;
-import io.paperwire.deliver.Mailer;
+import io.paperwire.mail.Mailer;
 import io.paperwire.paper.ArxivId;
 import io.paperwire.paper.Candidates;
 import io.paperwire.paper.DeliveryReport;
@@ -9,6 +8,7 @@ import io.paperwire.paper.Paper;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.SourceReport;
 import io.paperwire.paper.Week;
+import io.paperwire.settings.PaperwireSettings;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package io.paperwire.ops;
 
-import io.paperwire.testing.LocalPostgres;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.paperwire.PaperwireSettings;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.store.Json;
+import io.paperwire.testing.LocalPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;

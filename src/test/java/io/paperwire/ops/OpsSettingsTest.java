@@ -1,6 +1,6 @@
 package io.paperwire.ops;
 
-import io.paperwire.PaperwireSettings;
+import io.paperwire.settings.PaperwireSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

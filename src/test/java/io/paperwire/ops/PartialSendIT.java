@@ -2,8 +2,8 @@ package io.paperwire.ops;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.paperwire.PaperwireApplication;
-import io.paperwire.PaperwireSettings;
+import io.paperwire.app.PaperwireApplication;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.store.Database;
 import io.paperwire.testing.BackgroundServe;
 import io.paperwire.testing.CommandResult;

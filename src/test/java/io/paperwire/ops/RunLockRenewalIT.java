@@ -1,9 +1,9 @@
 package io.paperwire.ops;
 
-import io.paperwire.PaperwireApplication;
-import io.paperwire.PaperwireSettings;
+import io.paperwire.app.PaperwireApplication;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Week;
+import io.paperwire.settings.PaperwireSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

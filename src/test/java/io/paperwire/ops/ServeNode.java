@@ -1,7 +1,7 @@
 package io.paperwire.ops;
 
-import io.paperwire.PaperwireApplication;
-import io.paperwire.PaperwireSettings;
+import io.paperwire.app.PaperwireApplication;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.store.Json;
 
 import java.io.IOException;

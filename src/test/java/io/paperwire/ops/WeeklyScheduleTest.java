@@ -1,7 +1,7 @@
 package io.paperwire.ops;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.RunRequest;
+import io.paperwire.settings.PaperwireSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,10 +1,10 @@
 package io.paperwire.render;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.Issue;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Week;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.testing.FakeIssues;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -1,11 +1,11 @@
 package io.paperwire.source;
 
 import com.sun.net.httpserver.HttpServer;
-import io.paperwire.PaperwireSettings;
 import io.paperwire.ops.WeeklySchedule;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Week;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.testing.FakeWeek;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

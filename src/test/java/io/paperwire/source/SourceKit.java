@@ -1,9 +1,9 @@
 package io.paperwire.source;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.paperwire.PaperwireSettings;
 import io.paperwire.common.Pacer;
 import io.paperwire.paper.Week;
+import io.paperwire.settings.PaperwireSettings;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

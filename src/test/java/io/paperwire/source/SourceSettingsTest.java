@@ -1,7 +1,7 @@
 package io.paperwire.source;
 
 import io.paperwire.Paperwire;
-import io.paperwire.PaperwireSettings;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.testing.CommandResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

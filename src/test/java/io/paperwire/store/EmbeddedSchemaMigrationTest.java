@@ -1,7 +1,7 @@
 package io.paperwire.store;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.deliver.DeliveryFixture;
+import io.paperwire.settings.PaperwireSettings;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

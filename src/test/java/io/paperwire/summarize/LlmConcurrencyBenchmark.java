@@ -2,7 +2,6 @@ package io.paperwire.summarize;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Section;
@@ -12,6 +11,7 @@ import io.paperwire.paper.Selection;
 import io.paperwire.paper.SourceReport;
 import io.paperwire.paper.SummarizedIssue;
 import io.paperwire.paper.Week;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.store.Database;
 import io.paperwire.testing.Bench;
 import org.junit.jupiter.api.AfterAll;

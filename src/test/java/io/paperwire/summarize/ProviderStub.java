@@ -2,7 +2,7 @@ package io.paperwire.summarize;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperwire.PaperwireSettings;
+import io.paperwire.settings.PaperwireSettings;
 
 import java.time.Duration;
 import java.util.List;

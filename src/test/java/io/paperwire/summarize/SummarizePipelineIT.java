@@ -2,7 +2,7 @@ package io.paperwire.summarize;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.paperwire.PaperwireSettings;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.store.Database;
 import io.paperwire.testing.CommandResult;
 import io.paperwire.testing.FakeWeek;

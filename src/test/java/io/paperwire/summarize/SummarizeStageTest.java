@@ -1,6 +1,5 @@
 package io.paperwire.summarize;
 
-import io.paperwire.PaperwireSettings;
 import io.paperwire.paper.Paper;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Section;
@@ -11,6 +10,7 @@ import io.paperwire.paper.SourceReport;
 import io.paperwire.paper.SummarizedIssue;
 import io.paperwire.paper.Summary;
 import io.paperwire.paper.Week;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,6 @@
 package io.paperwire.testing;
 
-import io.paperwire.PaperwireApplication;
+import io.paperwire.app.PaperwireApplication;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

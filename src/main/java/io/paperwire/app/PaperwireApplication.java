@@ -1,10 +1,11 @@
-package io.paperwire;
+package io.paperwire.app;
 
 import io.paperwire.app.Components;
 import io.paperwire.app.Configuration;
 import io.paperwire.ops.Operations;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.render.TemplateEngine;
+import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.source.AnnouncementCapture;
 import io.paperwire.store.Database;
 import org.apache.camel.CamelExecutionException;

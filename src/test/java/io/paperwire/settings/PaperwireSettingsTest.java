@@ -1,4 +1,4 @@
-package io.paperwire;
+package io.paperwire.settings;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.paperwire.deliver;
+package io.paperwire.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

@@ -1,4 +1,4 @@
-package io.paperwire.ops;
+package io.paperwire.common;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.paperwire.ops;
+package io.paperwire.common;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.paperwire;
+package io.paperwire.settings;
 
 import java.io.IOException;
 import java.io.InputStream;
