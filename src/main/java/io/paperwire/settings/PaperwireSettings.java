@@ -186,7 +186,7 @@ public record PaperwireSettings(
         List<String> problems = new ArrayList<>();
         cliOverrides.forEach((key, value) -> {
             if (!merged.containsKey(key)) {
-                problems.add(key + ": unknown setting given on the command line; see README.md for the list");
+                problems.add(key + ": unknown setting given on the command line; see docs/operating.md (All settings) for the list");
             } else {
                 merged.put(key, value);
             }

@@ -34,6 +34,8 @@ final class FaultySmtpProxy implements AutoCloseable {
     private final AtomicInteger deferrals = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
+    /** Messages let through to the server at their final dot (accepted, or on their way to be). */
+    private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicInteger stalled = new AtomicInteger();
     private volatile ServerSocket listener;
     private volatile int limit = Integer.MAX_VALUE;
@@ -176,11 +178,19 @@ final class FaultySmtpProxy implements AutoCloseable {
                         continue;
                     }
                     data = false;
-                    if (down) {
+                    // Checked and counted in one step: workers finishing their messages together must not slip a
+                    // message past the outage's threshold.
+                    if (down || admitted.incrementAndGet() > outageAfter) {
+                        if (!down) {
+                            admitted.decrementAndGet();
+                        }
                         write(toClient, SERVICE_NOT_AVAILABLE);
                         return;
                     }
                     EndOfData decision = admit();
+                    if (decision != EndOfData.FORWARD) {
+                        admitted.decrementAndGet();
+                    }
                     if (decision == EndOfData.STALL) {
                         stalled.incrementAndGet();
                         CountDownLatch gate = stallGate;
@@ -203,6 +213,7 @@ final class FaultySmtpProxy implements AutoCloseable {
                             listener.close();
                         }
                     } else {
+                        admitted.decrementAndGet();
                         write(toClient, reply);
                     }
                     continue;
