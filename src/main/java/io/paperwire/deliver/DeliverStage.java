@@ -1,6 +1,7 @@
 package io.paperwire.deliver;
 
 import io.paperwire.common.Progress;
+import io.paperwire.common.RateLimiter;
 import io.paperwire.mail.Mailer;
 import io.paperwire.paper.DeliveryReport;
 import io.paperwire.paper.RenderedIssue;
@@ -107,7 +108,7 @@ public final class DeliverStage {
         private final MessageFactory.IssueMessages messages;
         private final String slug;
         private final DeliveryLog.Claims claims;
-        private final RateLimiter rate = new RateLimiter(settings.ratePerSecond());
+        private final RateLimiter rate = RateLimiter.evenly(settings.ratePerSecond());
         private final AtomicInteger sent = new AtomicInteger();
         private final AtomicInteger failed = new AtomicInteger();
         private final AtomicInteger bounced = new AtomicInteger();
@@ -183,7 +184,13 @@ public final class DeliverStage {
             }
             String key = slug + "-" + subscriber.id();
             for (int attempt = 1; ; ) {
-                rate.acquire();
+                try {
+                    rate.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    pausedBecause.compareAndSet(null, "interrupted");
+                    return;
+                }
                 try {
                     mailer.send(key, message);
                     claim.sent(message.getMessageID());
