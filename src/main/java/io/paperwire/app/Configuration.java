@@ -36,10 +36,7 @@ public record Configuration(PaperwireSettings settings, SourceSettings source, S
 
     /** The stages' groups for settings already loaded (tests, tools). */
     public static Configuration of(PaperwireSettings settings) {
-        SettingsReader reader = new SettingsReader(settings.values());
-        Configuration configuration = read(settings, reader);
-        reader.throwIfInvalid();
-        return configuration;
+        return SettingsReader.checked(settings.values(), r -> read(settings, r));
     }
 
     private static Configuration read(PaperwireSettings settings, SettingsReader reader) {

@@ -57,10 +57,7 @@ public record DeliverySettings(int concurrency, double ratePerSecond, int maxAtt
     }
 
     private static DeliverySettings from(Map<String, String> values) {
-        SettingsReader r = new SettingsReader(values);
-        DeliverySettings result = read(r);
-        r.throwIfInvalid();
-        return result;
+        return SettingsReader.checked(values, r -> read(r));
     }
 
     /** Reads {@code paperwire.deliver.*} and the SMTP connection's own keys, adding every problem to {@code r}. */

@@ -35,10 +35,7 @@ public record NewsletterLayout(List<SectionKey> emailSections, int trending, int
      * @throws PaperwireSettings.InvalidSettingsException naming each bad key, its value and how to fix it
      */
     public static NewsletterLayout from(PaperwireSettings settings) {
-        SettingsReader read = new SettingsReader(settings.values());
-        NewsletterLayout layout = read(read);
-        read.throwIfInvalid();
-        return layout;
+        return SettingsReader.checked(settings.values(), r -> read(r));
     }
 
     /** Reads the layout keys, adding every problem to {@code read}. */

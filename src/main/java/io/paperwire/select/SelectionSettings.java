@@ -57,10 +57,7 @@ public record SelectionSettings(List<String> keywords, List<String> categories, 
      *                                                    {@code paperwire.interests.*} value
      */
     public static SelectionSettings from(PaperwireSettings settings) {
-        SettingsReader r = new SettingsReader(settings.values());
-        SelectionSettings result = read(settings, r);
-        r.throwIfInvalid();
-        return result;
+        return SettingsReader.checked(settings.values(), r -> read(settings, r));
     }
 
     /** Reads {@code paperwire.select.*} and {@code paperwire.interests.*}, adding every problem to {@code r}. */

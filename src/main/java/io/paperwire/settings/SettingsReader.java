@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads typed setting values and collects every problem, each naming the key, the value and how to fix it, so an
@@ -19,6 +20,19 @@ public class SettingsReader {
 
     public SettingsReader(Map<String, String> values) {
         this.values = values;
+    }
+
+    /**
+     * Reads one group of settings with a reader of its own, for a single use (tests, tools); the start reads every
+     * group with one reader instead ({@code app.Configuration}).
+     *
+     * @throws PaperwireSettings.InvalidSettingsException listing every problem of the group
+     */
+    public static <T> T checked(Map<String, String> values, Function<SettingsReader, T> read) {
+        SettingsReader reader = new SettingsReader(values);
+        T result = read.apply(reader);
+        reader.throwIfInvalid();
+        return result;
     }
 
     /**

@@ -44,10 +44,7 @@ public record SourceSettings(Mode mode, Set<String> announceTypes, int pageRetri
     }
 
     static SourceSettings from(Map<String, String> values) {
-        SettingsReader r = new SettingsReader(values);
-        SourceSettings settings = read(r);
-        r.throwIfInvalid();
-        return settings;
+        return SettingsReader.checked(values, r -> read(r));
     }
 
     /** Reads the source stage's keys, adding every problem to {@code r}. */

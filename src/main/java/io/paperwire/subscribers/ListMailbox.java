@@ -62,10 +62,7 @@ public final class ListMailbox {
          * @throws PaperwireSettings.InvalidSettingsException naming each bad key and how to fix it
          */
         public static Settings from(PaperwireSettings settings) {
-            SettingsReader read = new SettingsReader(settings.values());
-            Settings result = read(settings, read);
-            read.throwIfInvalid();
-            return result;
+            return SettingsReader.checked(settings.values(), r -> read(settings, r));
         }
 
         /** Reads {@code paperwire.list-mailbox.*}, adding every problem to {@code read}. */

@@ -69,10 +69,7 @@ public record LlmSettings(String provider, String baseUrl, String model, Paperwi
      * @throws PaperwireSettings.InvalidSettingsException listing every bad {@code paperwire.llm.*} value
      */
     public static LlmSettings from(PaperwireSettings settings) {
-        SettingsReader r = new SettingsReader(settings.values());
-        LlmSettings result = read(settings, r);
-        r.throwIfInvalid();
-        return result;
+        return SettingsReader.checked(settings.values(), r -> read(settings, r));
     }
 
     /** Reads {@code paperwire.llm.*}, adding every problem to {@code r}. */
