@@ -217,10 +217,10 @@ public final class Components implements AutoCloseable {
         return once("operations", () -> new Operations(settings(), database(), mailer()));
     }
 
-    /** The beans of runs that every mode binds: the run log and the stages' timer. */
+    /** The beans of runs that every mode binds: the run steps (bean {@code runs}) and the stages' timer. */
     public Map<String, Object> runBeans() {
         Map<String, Object> beans = new LinkedHashMap<>();
-        beans.put("runs", operations().runs());
+        beans.put("runs", operations().runSteps());
         beans.put("stageRecorder", operations().stageRecorder());
         return beans;
     }

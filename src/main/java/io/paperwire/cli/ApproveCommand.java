@@ -43,7 +43,7 @@ public final class ApproveCommand implements Callable<Integer> {
         Configuration configuration = parent.configuration();
         PaperwireSettings settings = configuration.settings();
         try (PaperwireApplication app = new PaperwireApplication(configuration, PaperwireApplication.Mode.RUN_ONCE)) {
-            long runId = app.operations().runs().latestDraft(chosen).orElseThrow(() -> new RunStateException(
+            long runId = app.operations().approvals().latestDraft(chosen).orElseThrow(() -> new RunStateException(
                     "no draft of " + chosen + " awaits approval (paperwire run --week " + chosen + " makes one)"));
             app.start();
             Object result = app.operations().runService().approve(runId);

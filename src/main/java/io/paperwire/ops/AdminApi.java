@@ -47,7 +47,7 @@ public final class AdminApi {
             try {
                 long id = runs.submit(request, Trigger.API);
                 message.setHeader("Location", "/api/runs/" + id);
-                return answer(message, 202, Map.of("id", id, "week", request.week().toString(), "state", "queued",
+                return answer(message, 202, Map.of("id", id, "week", request.week().toString(), "state", RunState.QUEUED.column(),
                         "status", "/api/runs/" + id));
             } catch (RunInProgressException e) {
                 return answer(message, 409, Map.of("error", e.getMessage(), "runId", e.runId()));
@@ -81,7 +81,7 @@ public final class AdminApi {
             }
             try {
                 RunStatus run = runs.approveInBackground(id);
-                return answer(message, 202, Map.of("id", id, "week", run.week(), "state", "queued",
+                return answer(message, 202, Map.of("id", id, "week", run.week().toString(), "state", RunState.QUEUED.column(),
                         "status", "/api/runs/" + id));
             } catch (RunStateException e) {
                 return answer(message, 409, Map.of("error", e.getMessage()));

@@ -42,7 +42,7 @@ public final class HealthCheck {
         health.put("smtp", !smtp.enabled() ? "OUTBOX" : smtpAnswers() ? "UP" : "DOWN");
         if (databaseUp) {
             runs.latest().ifPresent(run -> health.put("lastRun",
-                    Map.of("id", run.id(), "week", run.week(), "state", run.state())));
+                    Map.of("id", run.id(), "week", run.week().toString(), "state", run.state().column())));
         }
         return health;
     }

@@ -33,8 +33,8 @@ public final class Metrics {
         llmFallbacks = Counter.builder("paperwire.llm.fallbacks")
                 .description("Summaries the extractive summariser wrote because the LLM failed").register(registry);
         llmLatency = Timer.builder("paperwire.llm.latency").description("Time per LLM summary").register(registry);
-        for (String state : new String[] {"succeeded", "partial", "failed", "draft"}) {
-            run("schedule", state, 0);
+        for (RunState state : new RunState[] {RunState.SUCCEEDED, RunState.PARTIAL, RunState.FAILED, RunState.DRAFT}) {
+            run(Trigger.SCHEDULE, state, 0);
         }
         for (String source : new String[] {io.paperwire.source.ArxivApiSource.NAME, io.paperwire.source.HuggingFaceSource.NAME}) {
             papers(source, 0);
@@ -42,9 +42,9 @@ public final class Metrics {
     }
 
     /** A run ended. */
-    public void run(String trigger, String state, int count) {
-        Counter.builder("paperwire.runs").description("Runs by trigger and outcome").tag("trigger", trigger)
-                .tag("state", state).register(registry).increment(count);
+    public void run(Trigger trigger, RunState state, int count) {
+        Counter.builder("paperwire.runs").description("Runs by trigger and outcome").tag("trigger", trigger.column())
+                .tag("state", state.column()).register(registry).increment(count);
     }
 
     public void papers(String source, int count) {

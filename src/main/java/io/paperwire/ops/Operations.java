@@ -2,7 +2,6 @@ package io.paperwire.ops;
 
 import io.paperwire.mail.Mailer;
 import io.paperwire.paper.DeliveryReport;
-import io.paperwire.paper.Week;
 import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.store.Database;
 import org.slf4j.Logger;
@@ -25,6 +24,8 @@ public final class Operations implements AutoCloseable {
     private final Database database;
     private final Metrics metrics = new Metrics();
     private final RunLog runs;
+    private final Approvals approvals;
+    private final RunSteps runSteps;
     private final StageRecorder recorder;
     private final Alerts alerts;
     private final RunService runService;
@@ -36,17 +37,30 @@ public final class Operations implements AutoCloseable {
         this.database = database;
         PaperwireSettings.Ops ops = settings.ops();
         this.alerts = new Alerts(ops.alert(), settings.mail().from(), mailer);
-        this.runs = new RunLog(database, ops.nodeId(), ops.lockTimeout(), ops.approval(), this::finished);
+        this.runs = new RunLog(database, new WeekLocks(database, ops.nodeId(), ops.lockTimeout()));
+        this.approvals = new Approvals(database, runs, ops.approval());
+        this.runSteps = new RunSteps(runs, approvals, this::finished);
         this.recorder = new StageRecorder(runs, metrics);
-        this.runService = new RunService(runs);
+        this.runService = new RunService(runs, approvals);
         this.schedule = new WeeklySchedule(ops.schedule(), runService, Clock.systemUTC());
         if (!database.isPostgres()) {
             runs.abandonUnfinished();
         }
     }
 
+    /** The runs table. */
     public RunLog runs() {
         return runs;
+    }
+
+    /** Drafts awaiting an editor's approval. */
+    public Approvals approvals() {
+        return approvals;
+    }
+
+    /** The bean {@code runs} that the run routes call. */
+    public RunSteps runSteps() {
+        return runSteps;
     }
 
     public RunService runService() {
@@ -95,16 +109,16 @@ public final class Operations implements AutoCloseable {
         return catchUpDecided;
     }
 
-    private List<String> finished(long runId, String state, Object result) {
+    private List<String> finished(long runId, RunState state, RunOutcome outcome) {
         StageRecorder.RunTrace trace = recorder.finish(runId);
         RunStatus run = runs.status(runId).orElse(null);
         if (run == null) {
             return List.of();
         }
-        DeliveryReport delivery = result instanceof DeliveryReport report ? report : trace.delivery();
-        List<String> raised = alerts.evaluate(Week.parse(run.week()), trace.candidates(), trace.summarized(), delivery,
-                result instanceof Throwable error ? error : null);
-        alerts.raise(runId, Week.parse(run.week()), raised);
+        DeliveryReport delivery = outcome.delivery() != null ? outcome.delivery() : trace.delivery();
+        List<String> raised = alerts.evaluate(run.week(), trace.candidates(), trace.summarized(), delivery,
+                outcome.failure());
+        alerts.raise(runId, run.week(), raised);
         metrics.run(run.trigger(), state, 1);
         return raised;
     }

@@ -21,6 +21,7 @@ public final class RunService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
 
     private final RunLog runs;
+    private final Approvals approvals;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "paperwire-run");
         thread.setDaemon(true);
@@ -29,8 +30,9 @@ public final class RunService implements AutoCloseable {
     private volatile java.util.function.Supplier<CamelContext> camel = () -> null;
     private volatile ProducerTemplate producer;
 
-    public RunService(RunLog runs) {
+    public RunService(RunLog runs, Approvals approvals) {
         this.runs = runs;
+        this.approvals = approvals;
     }
 
     /** Where the Camel context comes from once it has started. */
@@ -38,6 +40,7 @@ public final class RunService implements AutoCloseable {
         this.camel = camel;
     }
 
+    /** The runs table. */
     public RunLog runs() {
         return runs;
     }
@@ -56,14 +59,14 @@ public final class RunService implements AutoCloseable {
 
     /** Approves a draft (exactly once) and publishes and sends it in the background. */
     public RunStatus approveInBackground(long runId) {
-        RunStatus claimed = runs.claimDraft(runId);
+        RunStatus claimed = approvals.claim(runId);
         background.execute(() -> execute("direct:approve", runId, null));
         return claimed;
     }
 
     /** Approves a draft (exactly once) and publishes and sends it on this thread; returns the delivery report. */
     public Object approve(long runId) {
-        runs.claimDraft(runId);
+        approvals.claim(runId);
         return execute("direct:approve", runId, null);
     }
 
@@ -82,7 +85,7 @@ public final class RunService implements AutoCloseable {
         try {
             ProducerTemplate producer = producer();
             Exchange result = producer.send(endpoint, exchange -> {
-                exchange.setProperty(RunLog.RUN_ID, runId);
+                exchange.setProperty(RunSteps.RUN_ID, runId);
                 exchange.getMessage().setBody(request == null ? runId : request);
             });
             if (result.getException() != null) {
@@ -93,7 +96,7 @@ public final class RunService implements AutoCloseable {
         } finally {
             // The run released its lock on the way out; should anything have left the lock behind, it must not be
             // renewed forever by a process that has finished with the run: it goes stale after the lock timeout.
-            runs.stopRenewing(runId);
+            runs.locks().stopRenewing(runId);
         }
     }
 

@@ -49,7 +49,7 @@ public final class StageRecorder extends RoutePolicySupport {
     @Override
     public void onExchangeDone(Route route, Exchange exchange) {
         Long started = exchange.getProperty(STARTED + route.getRouteId(), Long.class);
-        Long runId = exchange.getProperty(RunLog.RUN_ID, Long.class);
+        Long runId = exchange.getProperty(RunSteps.RUN_ID, Long.class);
         if (started != null && runId != null && exchange.getException() == null) {
             stageDone(runId, route.getRouteId(), Duration.ofNanos(System.nanoTime() - started),
                     exchange.getMessage().getBody());

@@ -151,14 +151,14 @@ public final class WeeklySchedule {
         Optional<RunStatus> existing = runService.runs().findScheduled(fireTime);
         if (existing.isPresent()) {
             RunStatus run = existing.get();
-            if (recovering && runService.runs().takeOver(run.id())) {
+            if (recovering && runService.runs().locks().takeOver(run.id())) {
                 LOG.warn("Taking over run {} of {} (scheduled for {}) from node {}, which stopped", run.id(),
                         run.week(), fireTime, run.node());
                 runService.runNow(run.id(), request);
                 return true;
             }
             LOG.info("The run scheduled for {} exists already (run {}, {}); nothing to do", fireTime, run.id(),
-                    run.state());
+                    run.state().column());
             return false;
         }
         try {

@@ -101,9 +101,9 @@ class AdminApiIT {
     void aDraftIsPublishedAndSentExactlyOnceWhenApproved() throws Exception {
         try (ServeNode node = ServeNode.withToken(home, Map.of("paperwire.approval", "required"))) {
             long id = ((Number) json(node.post("/api/runs", SAMPLE_RUN, TOKEN)).get("id")).longValue();
-            awaitUntil(Duration.ofSeconds(60), () -> !List.of("queued", "running")
+            awaitUntil(Duration.ofSeconds(60), () -> !List.of(RunState.QUEUED, RunState.RUNNING)
                     .contains(node.runs().status(id).orElseThrow().state()));
-            assertThat(node.runs().status(id).orElseThrow().state()).isEqualTo("draft");
+            assertThat(node.runs().status(id).orElseThrow().state()).isEqualTo(RunState.DRAFT);
             assertThat(home.resolve("out/site/issues/2024-W21.html")).doesNotExist();
             assertThat(outbox()).isEmpty();
             assertThat(home.resolve("out/preview")).isDirectoryContaining(p -> p.toString().endsWith(".html"));
@@ -117,7 +117,7 @@ class AdminApiIT {
 
             awaitUntil(Duration.ofSeconds(60), () -> node.runs().status(id).orElseThrow().finished());
             RunStatus approved = node.runs().status(id).orElseThrow();
-            assertThat(approved.state()).isEqualTo("succeeded");
+            assertThat(approved.state()).isEqualTo(RunState.SUCCEEDED);
             assertThat(approved.stages()).extracting(StageRecord::stage).containsExactly("source-fetch",
                     "select-papers", "summarize-papers", "render-issue", "publish-issue", "deliver-issue");
             assertThat(approved.deliveries()).isEqualTo(new RunStatus.Deliveries(1, 0, 0, 0));

@@ -72,7 +72,7 @@ class PartialSendIT {
                 .contains("smtp 127.0.0.1:" + smtpPort).contains("3 subscriber(s) left pending")
                 .contains("Partial: 3 subscriber(s) not mailed yet. paperwire run --week " + WEEK);
         RunStatus run = latestRun();
-        assertThat(run.state()).isEqualTo("partial");
+        assertThat(run.state()).isEqualTo(RunState.PARTIAL);
         assertThat(run.deliveries().unsent()).isEqualTo(3);
         assertThat(run.alerts()).anySatisfy(alert -> assertThat(alert)
                 .contains("3 subscriber(s) have not been mailed " + WEEK).contains("paperwire run --week " + WEEK));
@@ -83,7 +83,7 @@ class PartialSendIT {
 
             assertThat(rest.exitCode()).as(rest.toString()).isZero();
             assertThat(rest.out()).contains("3 sent, 0 already had it");
-            assertThat(latestRun().state()).isEqualTo("succeeded");
+            assertThat(latestRun().state()).isEqualTo(RunState.SUCCEEDED);
             assertExactlyOnceEach(smtp);
         } finally {
             smtp.stop();
@@ -112,10 +112,10 @@ class PartialSendIT {
         GreenMail smtp = null;
         try (app; BackgroundServe ignored = BackgroundServe.start(app)) {
             // The server is still down for serve's first retry: that retry ends partial too.
-            awaitRun(app, run -> run.trigger().equals("retry") && run.state().equals("partial"));
+            awaitRun(app, run -> run.trigger() == Trigger.RETRY && run.state() == RunState.PARTIAL);
             smtp = smtpServer();
 
-            RunStatus done = awaitRun(app, run -> run.trigger().equals("retry") && run.state().equals("succeeded"));
+            RunStatus done = awaitRun(app, run -> run.trigger() == Trigger.RETRY && run.state() == RunState.SUCCEEDED);
 
             assertThat(done.deliveries().sent()).isEqualTo(3);
             assertThat(done.deliveries().unsent()).isZero();

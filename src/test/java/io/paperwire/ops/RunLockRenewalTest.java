@@ -40,8 +40,8 @@ class RunLockRenewalTest {
     void open() {
         PaperwireSettings settings = PaperwireSettings.load(home, Map.of(), Map.of());
         database = Database.open(settings.db(), settings.dataDir());
-        nodeA = new RunLog(database, "node-a", TIMEOUT, false, RunLog.RunObserver.NONE);
-        nodeB = new RunLog(database, "node-b", TIMEOUT, false, RunLog.RunObserver.NONE);
+        nodeA = new RunLog(database, new WeekLocks(database, "node-a", TIMEOUT));
+        nodeB = new RunLog(database, new WeekLocks(database, "node-b", TIMEOUT));
     }
 
     @AfterEach
@@ -54,15 +54,15 @@ class RunLockRenewalTest {
         long running = nodeA.create(W21, Trigger.API, null);
 
         lastRenewedAgo(TIMEOUT.multipliedBy(2));
-        assertThat(nodeA.renewLocks()).isEqualTo(1);
+        assertThat(nodeA.locks().renew()).isEqualTo(1);
         assertThatThrownBy(() -> nodeB.create(W21, Trigger.API, null)).isInstanceOf(RunInProgressException.class);
-        assertThat(nodeA.status(running).orElseThrow().state()).isEqualTo("queued");
+        assertThat(nodeA.status(running).orElseThrow().state()).isEqualTo(RunState.QUEUED);
 
         lastRenewedAgo(TIMEOUT.plusSeconds(5));
         long takenOver = nodeB.create(W21, Trigger.API, null);
 
         assertThat(takenOver).isNotEqualTo(running);
-        assertThat(nodeA.status(running).orElseThrow().state()).isEqualTo("abandoned");
+        assertThat(nodeA.status(running).orElseThrow().state()).isEqualTo(RunState.ABANDONED);
         assertThat(nodeA.status(running).orElseThrow().error()).isEqualTo("lock timed out");
     }
 
@@ -81,31 +81,31 @@ class RunLockRenewalTest {
         long other = nodeB.create(W22, Trigger.API, null);
         lastRenewedAgo(TIMEOUT.multipliedBy(2));
 
-        assertThat(nodeA.renewLocks()).isEqualTo(1);
+        assertThat(nodeA.locks().renew()).isEqualTo(1);
 
-        RunLog nodeC = new RunLog(database, "node-c", TIMEOUT, false, RunLog.RunObserver.NONE);
+        RunLog nodeC = new RunLog(database, new WeekLocks(database, "node-c", TIMEOUT));
         assertThatThrownBy(() -> nodeC.create(W21, Trigger.API, null)).isInstanceOf(RunInProgressException.class);
         nodeC.create(W22, Trigger.API, null);
-        assertThat(nodeC.status(other).orElseThrow().state()).isEqualTo("abandoned");
+        assertThat(nodeC.status(other).orElseThrow().state()).isEqualTo(RunState.ABANDONED);
     }
 
     @Test
     void aLockLeftBehindByARunThisProcessIsDoneWithIsNoLongerRenewed() {
         long run = nodeA.create(W21, Trigger.API, null);
-        assertThat(nodeA.renewLocks()).isEqualTo(1);
+        assertThat(nodeA.locks().renew()).isEqualTo(1);
 
-        nodeA.stopRenewing(run);
+        nodeA.locks().stopRenewing(run);
 
-        assertThat(nodeA.renewLocks()).isZero();
+        assertThat(nodeA.locks().renew()).isZero();
         lastRenewedAgo(TIMEOUT.plusSeconds(5));
         nodeB.create(W21, Trigger.API, null);
-        assertThat(nodeA.status(run).orElseThrow().state()).isEqualTo("abandoned");
+        assertThat(nodeA.status(run).orElseThrow().state()).isEqualTo(RunState.ABANDONED);
     }
 
     @Test
     void aRunThatEndsWithoutReleasingItsLockIsNoLongerRenewedByTheProcessThatRanIt() throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext();
-             RunService service = new RunService(nodeA)) {
+             RunService service = new RunService(nodeA, new Approvals(database, nodeA, false))) {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -119,7 +119,7 @@ class RunLockRenewalTest {
             service.runNow(run, W21);
 
             assertThat(database.queryOne("SELECT run_id FROM run_locks", row -> row.getLong("run_id"))).contains(run);
-            assertThat(nodeA.renewLocks()).isZero();
+            assertThat(nodeA.locks().renew()).isZero();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.paperwire.ops;
 
+import io.paperwire.paper.Week;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,10 +44,10 @@ class ScheduleIT {
             List<RunStatus> runs = node.runs().recent(10);
             assertThat(runs).hasSize(1);
             RunStatus run = runs.get(0);
-            assertThat(run.trigger()).isEqualTo("schedule");
+            assertThat(run.trigger()).isEqualTo(Trigger.SCHEDULE);
             assertThat(run.scheduledFor()).isEqualTo(fire);
-            assertThat(run.state()).isEqualTo("succeeded");
-            assertThat(run.week()).isEqualTo("2024-W21");
+            assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
+            assertThat(run.week()).isEqualTo(Week.parse("2024-W21"));
         }
     }
 
@@ -66,7 +67,7 @@ class ScheduleIT {
             awaitUntil(Duration.ofSeconds(60), () -> node.runs().findScheduled(fire).map(RunStatus::finished).orElse(false));
             assertThat(node.runs().recent(10)).singleElement().satisfies(run -> {
                 assertThat(run.scheduledFor()).isEqualTo(fire);
-                assertThat(run.state()).isEqualTo("succeeded");
+                assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
             });
         }
         try (ServeNode node = ServeNode.start(home, Map.of(), settings)) {
