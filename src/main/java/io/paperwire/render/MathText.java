@@ -88,9 +88,10 @@ public final class MathText {
                 case '\\':
                     return command();
                 case '{':
-                    return group();
+                    // outside math a bare brace is more often text ("${7*7}", code) than TeX grouping: kept
+                    return math ? group() : "{";
                 case '}':
-                    return "";
+                    return math ? "" : "}";
                 case '~':
                     return "\u00a0";
                 case '^':

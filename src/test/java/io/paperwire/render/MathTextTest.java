@@ -40,6 +40,7 @@ class MathTextTest {
             "$\\unknowncmd{inner}$ and $\\weird$|inner and weird",
             "costs $5 today|costs $5 today",
             "plain title|plain title",
+            "hostile ${7*7} stays|hostile ${7*7} stays",
     })
     void turnsLatexIntoReadableUnicode(String latex, String expected) {
         assertEquals(expected, MathText.of(latex));
