@@ -13,29 +13,29 @@ ${section.title?upper_case}
 <#assign p = selected.paper>
 <#assign s = selected.summary!>
 <#if section.style == "trending">
-${selected?counter}. ${p.title} (${p.signals.upvotes} upvotes)
+${selected?counter}. ${mathText(p.title)} (${p.signals.upvotes} upvotes)
    ${issueUrl}#${p.id.value}
    Hugging Face: ${p.huggingFaceUrl()}
 <#elseif section.style == "full">
 
-* ${p.title}
-  ${p.authorNames()}<#if p.signals.onHuggingFace> | ${p.signals.upvotes} upvotes</#if>
+* ${mathText(p.title)}
+  ${mathText(p.authorNames())}<#if p.signals.onHuggingFace> | ${p.signals.upvotes} upvotes</#if>
 <#if s?has_content && s.tldr?has_content>
-  TL;DR: ${s.tldr}<#if s.fallback> (extract from the abstract)</#if>
+  TL;DR: ${mathText(s.tldr)}<#if s.fallback> (extract from the abstract)</#if>
 </#if>
 <#if s?has_content && s.summary?has_content>
-  ${s.summary}
+  ${mathText(s.summary)}
 </#if>
 <#if s?has_content && s.keyPoints?has_content>
 <#list s.keyPoints as point>
-  - ${point}
+  - ${mathText(point)}
 </#list>
 </#if>
 <#if s?has_content && s.whyItMatters?has_content>
-  Why it matters: ${s.whyItMatters}
+  Why it matters: ${mathText(s.whyItMatters)}
 </#if>
 <#if s?has_content && s.critique?has_content>
-  Critique: ${s.critique}
+  Critique: ${mathText(s.critique)}
 </#if>
   arXiv: ${p.absUrl()}
   PDF: ${p.pdfUrl()}
@@ -49,7 +49,7 @@ ${selected?counter}. ${p.title} (${p.signals.upvotes} upvotes)
   Project page: ${p.signals.projectPage}
 </#if>
 <#else>
-* ${p.title}<#if s?has_content && s.tldr?has_content && s.tldr != p.title> - ${s.tldr}</#if>
+* ${mathText(p.title)}<#if s?has_content && s.tldr?has_content && s.tldr != p.title> - ${mathText(s.tldr)}</#if>
   ${p.absUrl()}
 </#if>
 </#list>

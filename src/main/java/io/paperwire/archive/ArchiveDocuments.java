@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.paperwire.paper.Issue;
 import io.paperwire.paper.SelectedPaper;
+import io.paperwire.render.MathText;
 import io.paperwire.store.Json;
 
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class ArchiveDocuments {
         for (Issue issue : issues) {
             String url = baseUrl + "/issues/" + issue.slug() + ".html";
             StringBuilder text = new StringBuilder();
-            issue.papers().forEach(p -> text.append("- ").append(p.paper().title()).append(' ')
+            issue.papers().forEach(p -> text.append("- ").append(MathText.of(p.paper().title())).append(' ')
                     .append(p.paper().absUrl()).append('\n'));
             items.add(new JsonFeedItem(url, url, issue.title(), entryHtml.get(issue.slug()), text.toString(),
                     issue.createdAt().toString(),
@@ -53,7 +54,7 @@ final class ArchiveDocuments {
         for (Issue issue : issues) {
             for (SelectedPaper p : issue.papers().toList()) {
                 String tldr = p.summary() == null ? "" : p.summary().tldr();
-                entries.add(new SearchEntry(p.paper().title(), p.paper().authorNames(), tldr,
+                entries.add(new SearchEntry(MathText.of(p.paper().title()), MathText.of(p.paper().authorNames()), MathText.of(tldr),
                         "issues/" + issue.slug() + ".html#" + p.paper().id().value(), issue.title(),
                         Tag.namesOf(p)));
             }

@@ -73,7 +73,8 @@ public final class RenderStage {
             LOG.warn("The email of {} is {} KB of HTML; Gmail clips messages over 102 KB (fewer papers per section, "
                     + "or a shorter template, keeps the footer visible)", issue.slug(), bytes / 1024);
         }
-        String subject = issue.title() + ": " + issue.papers().findFirst().map(p -> p.paper().title()).orElse("this week's papers");
+        String subject = issue.title() + ": " + issue.papers().findFirst().map(p -> MathText.of(p.paper().title()))
+                .orElse("this week's papers");
         return new RenderedIssue(request, issueId, issue, oneLine(subject), html, text);
     }
 
@@ -93,7 +94,7 @@ public final class RenderStage {
     /** The line inboxes show after the subject: how many papers, and the first highlight's title. */
     static String preheader(Issue issue) {
         long count = issue.papers().count();
-        String first = issue.papers().findFirst().map(p -> p.paper().title()).orElse("");
+        String first = issue.papers().findFirst().map(p -> MathText.of(p.paper().title())).orElse("");
         return oneLine(count + " papers this week" + (first.isEmpty() ? "" : ", led by " + first));
     }
 

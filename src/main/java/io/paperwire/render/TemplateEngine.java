@@ -26,6 +26,24 @@ public final class TemplateEngine {
 
     private static final freemarker.template.Version VERSION = Configuration.VERSION_2_3_34;
 
+    /**
+     * The template function that turns LaTeX into Unicode text ({@link MathText}): {@code ${mathText(paper.title)}}.
+     * Email, subject and feed templates call it; the site's pages keep the TeX source. Its result is escaped as usual.
+     */
+    public static final String MATH_TEXT = "mathText";
+    private static final freemarker.template.TemplateMethodModelEx MATH_TEXT_METHOD = arguments -> {
+        if (arguments.size() != 1) {
+            throw new freemarker.template.TemplateModelException(MATH_TEXT + "(text) takes one argument, got "
+                    + arguments.size());
+        }
+        Object argument = arguments.get(0);
+        if (argument instanceof freemarker.template.TemplateScalarModel scalar) {
+            return MathText.of(scalar.getAsString());
+        }
+        throw new freemarker.template.TemplateModelException(MATH_TEXT + "(text) takes a string, got "
+                + (argument == null ? "nothing (use mathText(x!))" : argument.getClass().getSimpleName()));
+    };
+
     private final Configuration configuration;
 
     /** @param editorFolder the {@code templates/} folder of the working directory; it need not exist */
@@ -48,6 +66,7 @@ public final class TemplateEngine {
         configuration.setAPIBuiltinEnabled(false);
         configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(VERSION).build());
         configuration.setTemplateUpdateDelayMilliseconds(1000);
+        configuration.setSharedVariable(MATH_TEXT, MATH_TEXT_METHOD);
     }
 
     /**
