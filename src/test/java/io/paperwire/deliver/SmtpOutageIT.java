@@ -1,6 +1,6 @@
 package io.paperwire.deliver;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.paperwire.mail.Mailer;
 import io.paperwire.paper.DeliveryReport;
@@ -8,6 +8,7 @@ import io.paperwire.paper.RenderedIssue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -33,20 +34,20 @@ class SmtpOutageIT {
     @TempDir
     Path home;
 
-    GreenMail greenMail;
+    /** A fresh server per test (GreenMail's own JUnit extension starts and stops it). */
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
     DeliveryFixture fixture;
 
     @BeforeEach
     void start() {
-        greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        greenMail.start();
         fixture = new DeliveryFixture(home, Map.of());
     }
 
     @AfterEach
     void stop() {
         fixture.close();
-        greenMail.stop();
     }
 
     /** The shipped retry settings (3 attempts, 1 s then 2 s): before, they were spent inside a 4 s outage. */
