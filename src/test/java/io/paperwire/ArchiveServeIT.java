@@ -2,6 +2,8 @@ package io.paperwire;
 
 import io.paperwire.app.PaperwireApplication;
 import io.paperwire.settings.PaperwireSettings;
+import io.paperwire.ops.RunState;
+import io.paperwire.testing.AdminRuns;
 import io.paperwire.testing.BackgroundServe;
 import io.paperwire.testing.Eml;
 import jakarta.mail.internet.MimeMessage;
@@ -207,16 +209,9 @@ class ArchiveServeIT {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
         assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
         String status = queued.headers().firstValue("Location").orElseThrow();
-        Instant end = Instant.now().plus(Duration.ofSeconds(90));
-        String body = "";
-        while (Instant.now().isBefore(end)) {
-            body = send(request(status).header("Authorization", "Bearer " + TOKEN).build()).body();
-            if (body.contains("\"succeeded\"") || body.contains("\"failed\"")) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        assertThat(body).as("run " + status).contains("\"succeeded\"");
+        String body = AdminRuns.awaitOver(HttpClient.newHttpClient(), URI.create(base() + status), TOKEN,
+                Duration.ofSeconds(90));
+        assertThat(AdminRuns.stateOf(body)).as("run " + status + ": " + body).isEqualTo(RunState.SUCCEEDED);
     }
 
     private void awaitHealth() throws Exception {

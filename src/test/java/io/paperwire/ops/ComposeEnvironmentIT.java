@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.store.Json;
+import io.paperwire.testing.AdminRuns;
 import io.paperwire.testing.LocalPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -112,15 +112,9 @@ class ComposeEnvironmentIT {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"sample\": true}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
-            String run = "";
-            Instant end = Instant.now().plusSeconds(120);
-            while (Instant.now().isBefore(end) && !run.contains("\"succeeded\"") && !run.contains("\"failed\"")) {
-                Thread.sleep(250);
-                run = http.send(HttpRequest.newBuilder(base.resolve(queued.headers().firstValue("Location").orElseThrow()
-                        .substring(1))).header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-            }
-            assertThat(run).as(node.log()).contains("\"succeeded\"");
+            URI status = base.resolve(queued.headers().firstValue("Location").orElseThrow().substring(1));
+            String run = AdminRuns.awaitOver(http, status, ADMIN_TOKEN, Duration.ofSeconds(120));
+            assertThat(AdminRuns.stateOf(run)).as(run + "\n" + node.log()).isEqualTo(RunState.SUCCEEDED);
             for (String page : new String[] {"", "issues/2024-W21.html"}) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(page)).build(),
                         HttpResponse.BodyHandlers.ofString());
