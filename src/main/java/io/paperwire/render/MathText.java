@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -15,6 +17,9 @@ import java.util.Set;
  * {@code $O(n \log n)$} becomes {@code O(n log n)}, {@code Mat\'ern} becomes {@code Matérn}. The symbol table is data
  * ({@code latex-unicode.properties}); what it does not know degrades to its content, without {@code $}, braces or
  * backslashes. The result is plain text: callers escape it as they escape any other text.
+ *
+ * <p>A dollar sign is math only when it pairs with a closing one ({@link #mathDelimiters}): "costs $5 and $10"
+ * stays as written. The archive's {@code assets/math.js} pairs dollars by the same rule in the browser.
  */
 public final class MathText {
 
@@ -26,7 +31,7 @@ public final class MathText {
     /** Commands shown as nothing: sizing and spacing. */
     private static final Set<String> SILENT_COMMANDS = Set.of("left", "right", "big", "Big", "bigg", "Bigg", "bigl",
             "bigr", "Bigl", "Bigr", "limits", "nolimits", "displaystyle", "textstyle", "scriptstyle", "mathstrut",
-            "noindent", "xspace");
+            "noindent", "xspace", "em", "bf", "it", "rm", "sf", "tt", "sl", "sc", "normalfont");
 
     private MathText() {
     }
@@ -39,6 +44,67 @@ public final class MathText {
         }
         String converted = new Parser(text).run();
         return Normalizer.normalize(converted, Normalizer.Form.NFC);
+    }
+
+    /**
+     * Where the math delimiters of a text are: the position of each opening or closing {@code $} (or {@code $$}) and
+     * its length. A {@code $} opens math when the next unescaped {@code $} outside braces closes it and the pair
+     * reads as math, not as prose about money: the content is not blank, no digit follows the closer, and the
+     * content neither starts nor ends with a space unless it holds TeX ({@code \ ^ _ {}). So {@code $O(n)$},
+     * {@code $50$ tests} and {@code $ \alpha $} are math, "costs $5 and $10" and "$800 per sample" are not.
+     */
+    static Map<Integer, Integer> mathDelimiters(String text) {
+        Map<Integer, Integer> delimiters = new HashMap<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (c != '$') {
+                i++;
+                continue;
+            }
+            int length = text.startsWith("$$", i) ? 2 : 1;
+            int close = closingDollar(text, i + length, length);
+            if (close >= 0 && readsAsMath(text, i + length, close, close + length)) {
+                delimiters.put(i, length);
+                delimiters.put(close, length);
+                i = close + length;
+            } else {
+                i += length;
+            }
+        }
+        return delimiters;
+    }
+
+    /** The next unescaped {@code $} (or {@code $$}) at brace level 0 from {@code from}, or -1. */
+    private static int closingDollar(String text, int from, int length) {
+        int level = 0;
+        for (int k = from; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c == '\\') {
+                k++;
+            } else if (c == '{') {
+                level++;
+            } else if (c == '}') {
+                level--;
+            } else if (c == '$' && level <= 0) {
+                return length == 1 || text.startsWith("$$", k) ? k : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean readsAsMath(String text, int start, int end, int after) {
+        String content = text.substring(start, end);
+        if (content.isBlank() || (after < text.length() && Character.isDigit(text.charAt(after)))) {
+            return false;
+        }
+        boolean spaced = Character.isWhitespace(content.charAt(0))
+                || Character.isWhitespace(content.charAt(content.length() - 1));
+        return !spaced || content.chars().anyMatch(ch -> ch == '\\' || ch == '^' || ch == '_' || ch == '{');
     }
 
     private static Properties load() {
@@ -57,11 +123,17 @@ public final class MathText {
     /** One pass over the text; math mode (between {@code $}) also reads {@code ^} and {@code _}. */
     private static final class Parser {
         private final String in;
+        private final Map<Integer, Integer> delimiters;
         private int pos;
         private boolean math;
+        /** Between a pair of {@link #mathDelimiters}, whatever the text commands inside switched. */
+        private boolean inPairedMath;
+        /** How many braced groups the parser is inside: within one, a brace groups even outside math. */
+        private int depth;
 
         Parser(String in) {
             this.in = in;
+            this.delimiters = mathDelimiters(in);
         }
 
         String run() {
@@ -77,10 +149,18 @@ public final class MathText {
             char c = in.charAt(pos++);
             switch (c) {
                 case '$':
-                    if (pos < in.length() && in.charAt(pos) == '$') {
-                        pos++;
+                    Integer length = delimiters.get(pos - 1);
+                    if (length != null) {
+                        pos += length - 1;
+                        math = !math;
+                        inPairedMath = math;
+                        while (math && pos < in.length() && Character.isWhitespace(in.charAt(pos))) {
+                            pos++; // TeX ignores spaces in math: "$ \alpha $-divergence" reads α-divergence
+                        }
+                        return "";
                     }
-                    if (math || in.indexOf('$', pos) >= 0) {
+                    if (inPairedMath && depth > 0) {
+                        // math in a text command in math, $a \text{if $x$} b$: the command restores the mode after
                         math = !math;
                         return "";
                     }
@@ -88,16 +168,26 @@ public final class MathText {
                 case '\\':
                     return command();
                 case '{':
-                    // outside math a bare brace is more often text ("${7*7}", code) than TeX grouping: kept
-                    return math ? group() : "{";
+                    // outside math and any group a bare brace is more often text ("${7*7}", code) than TeX: kept
+                    return math || depth > 0 ? group() : "{";
                 case '}':
-                    return math ? "" : "}";
+                    return math || depth > 0 ? "" : "}";
                 case '~':
                     return "\u00a0";
                 case '^':
                 case '_':
                     return math ? script(c == '^' ? "sup." : "sub.", c) : String.valueOf(c);
                 default:
+                    if (math && Character.isWhitespace(c)) {
+                        int end = pos;
+                        while (end < in.length() && Character.isWhitespace(in.charAt(end))) {
+                            end++;
+                        }
+                        if (delimiters.containsKey(end)) {
+                            pos = end;
+                            return "";
+                        }
+                    }
                     return String.valueOf(c);
             }
         }
@@ -114,8 +204,8 @@ public final class MathText {
                     return accented(accent);
                 }
                 return switch (c) {
-                    case '(', '[' -> { math = true; yield ""; }
-                    case ')', ']' -> { math = false; yield ""; }
+                    case '(', '[' -> { math = true; inPairedMath = true; yield ""; }
+                    case ')', ']' -> { math = false; inPairedMath = false; yield ""; }
                     case ',', ';', ':', ' ', '\\' -> " ";
                     case '!', '/' -> "";
                     case '|' -> "‖";
@@ -158,6 +248,9 @@ public final class MathText {
                 return symbol;
             }
             if (SILENT_COMMANDS.contains(name)) {
+                while (pos < in.length() && in.charAt(pos) == ' ') {
+                    pos++; // as TeX does after a control word: "{\em inner}" reads "inner"
+                }
                 return "";
             }
             if (CONTENT_COMMANDS.contains(name) || nextIs('{')) {
@@ -227,9 +320,11 @@ public final class MathText {
         /** The rest of a group whose opening brace was read, up to its closing brace. */
         private String group() {
             StringBuilder out = new StringBuilder();
+            depth++;
             while (pos < in.length() && in.charAt(pos) != '}') {
                 out.append(next());
             }
+            depth--;
             if (pos < in.length()) {
                 pos++;
             }
