@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -18,7 +17,7 @@ import java.util.Set;
  * ({@code latex-unicode.properties}); what it does not know degrades to its content, without {@code $}, braces or
  * backslashes. The result is plain text: callers escape it as they escape any other text.
  *
- * <p>A dollar sign is math only when it pairs with a closing one ({@link #mathDelimiters}): "costs $5 and $10"
+ * <p>A dollar sign is math only when it pairs with a closing one ({@link MathDelimiters}): "costs $5 and $10"
  * stays as written. The archive's {@code assets/math.js} pairs dollars by the same rule in the browser.
  */
 public final class MathText {
@@ -46,67 +45,6 @@ public final class MathText {
         return Normalizer.normalize(converted, Normalizer.Form.NFC);
     }
 
-    /**
-     * Where the math delimiters of a text are: the position of each opening or closing {@code $} (or {@code $$}) and
-     * its length. A {@code $} opens math when the next unescaped {@code $} outside braces closes it and the pair
-     * reads as math, not as prose about money: the content is not blank, no digit follows the closer, and the
-     * content neither starts nor ends with a space unless it holds TeX ({@code \ ^ _ {}). So {@code $O(n)$},
-     * {@code $50$ tests} and {@code $ \alpha $} are math, "costs $5 and $10" and "$800 per sample" are not.
-     */
-    static Map<Integer, Integer> mathDelimiters(String text) {
-        Map<Integer, Integer> delimiters = new HashMap<>();
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i += 2;
-                continue;
-            }
-            if (c != '$') {
-                i++;
-                continue;
-            }
-            int length = text.startsWith("$$", i) ? 2 : 1;
-            int close = closingDollar(text, i + length, length);
-            if (close >= 0 && readsAsMath(text, i + length, close, close + length)) {
-                delimiters.put(i, length);
-                delimiters.put(close, length);
-                i = close + length;
-            } else {
-                i += length;
-            }
-        }
-        return delimiters;
-    }
-
-    /** The next unescaped {@code $} (or {@code $$}) at brace level 0 from {@code from}, or -1. */
-    private static int closingDollar(String text, int from, int length) {
-        int level = 0;
-        for (int k = from; k < text.length(); k++) {
-            char c = text.charAt(k);
-            if (c == '\\') {
-                k++;
-            } else if (c == '{') {
-                level++;
-            } else if (c == '}') {
-                level--;
-            } else if (c == '$' && level <= 0) {
-                return length == 1 || text.startsWith("$$", k) ? k : -1;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean readsAsMath(String text, int start, int end, int after) {
-        String content = text.substring(start, end);
-        if (content.isBlank() || (after < text.length() && Character.isDigit(text.charAt(after)))) {
-            return false;
-        }
-        boolean spaced = Character.isWhitespace(content.charAt(0))
-                || Character.isWhitespace(content.charAt(content.length() - 1));
-        return !spaced || content.chars().anyMatch(ch -> ch == '\\' || ch == '^' || ch == '_' || ch == '{');
-    }
-
     private static Properties load() {
         Properties table = new Properties();
         try (InputStream in = MathText.class.getResourceAsStream("latex-unicode.properties")) {
@@ -126,14 +64,14 @@ public final class MathText {
         private final Map<Integer, Integer> delimiters;
         private int pos;
         private boolean math;
-        /** Between a pair of {@link #mathDelimiters}, whatever the text commands inside switched. */
+        /** Between a pair of {@link MathDelimiters}, whatever the text commands inside switched. */
         private boolean inPairedMath;
         /** How many braced groups the parser is inside: within one, a brace groups even outside math. */
         private int depth;
 
         Parser(String in) {
             this.in = in;
-            this.delimiters = mathDelimiters(in);
+            this.delimiters = MathDelimiters.of(in);
         }
 
         String run() {

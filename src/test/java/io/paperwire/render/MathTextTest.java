@@ -75,11 +75,11 @@ class MathTextTest {
 
     @Test
     void pairsOnlyTheDollarsThatReadAsMath() {
-        assertEquals(Map.of(), MathText.mathDelimiters("costs $5 and $10"));
-        assertEquals(Map.of(7, 1, 9, 1), MathText.mathDelimiters("$5 and $x$"));
-        assertEquals(Map.of(0, 2, 10, 2), MathText.mathDelimiters("$$E = mc^2$$"));
-        assertEquals(Map.of(0, 1, 18, 1), MathText.mathDelimiters("$a \\text{if $x$} b$"), "inner dollars sit in braces");
-        assertEquals(Map.of(), MathText.mathDelimiters("a \\$ sign and $5"), "an escaped dollar opens nothing");
+        assertEquals(Map.of(), MathDelimiters.of("costs $5 and $10"));
+        assertEquals(Map.of(7, 1, 9, 1), MathDelimiters.of("$5 and $x$"));
+        assertEquals(Map.of(0, 2, 10, 2), MathDelimiters.of("$$E = mc^2$$"));
+        assertEquals(Map.of(0, 1, 18, 1), MathDelimiters.of("$a \\text{if $x$} b$"), "inner dollars sit in braces");
+        assertEquals(Map.of(), MathDelimiters.of("a \\$ sign and $5"), "an escaped dollar opens nothing");
     }
 
     @Test
