@@ -1,11 +1,10 @@
 // Typesets the inline math of the papers' text with KaTeX, shipped beside this file in assets/katex/ (no CDN).
 // Only elements of class "tex" (titles, TL;DRs, summaries, key points) are read, and KaTeX is loaded only when one
-// of them holds a delimiter ($…$, $$…$$, \(…\)). Without JavaScript, or if KaTeX fails to load, the TeX source
+// of them holds math ($…$, $$…$$, \(…\)). Without JavaScript, or if KaTeX fails to load, the TeX source
 // stays as written. KaTeX runs with trust:false, so \href, \url, \htmlClass … in a hostile title stay inert text.
 (function () {
   "use strict";
   var KATEX = document.currentScript.src.replace(/[^/]*$/, "") + "katex/";
-  var DELIMITER = /\$|\\\(/;
 
   // Same rule as io.paperwire.render.MathDelimiters (the email's Unicode math): a "$" is math only when the next
   // "$" outside braces closes it, the content is not blank, no digit follows, and the content is not padded with
@@ -66,10 +65,17 @@
     });
   }
 
+  function holdsMath(text) {
+    return text.indexOf("\\(") >= 0 || text.split("$").length - 1 > proseDollars(text).length;
+  }
+
   var elements = Array.prototype.filter.call(document.querySelectorAll(".tex"), function (e) {
-    return DELIMITER.test(e.textContent);
+    return holdsMath(e.textContent);
   });
-  if (elements.length === 0) { return; }
+  if (elements.length === 0) {
+    document.documentElement.setAttribute("data-math", "none");
+    return;
+  }
 
   function load(tag, attributes, then) {
     var node = document.createElement(tag);
