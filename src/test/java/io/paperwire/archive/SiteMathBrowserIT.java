@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -196,6 +197,8 @@ class SiteMathBrowserIT {
         WebElement paper = typeset.get(0).findElement(By.xpath("ancestor::article"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", paper);
         screenshot(paper, "math-sample-issue");
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                ArchiveBrowserIT.SCREENSHOTS.resolve("math-sample-issue-window.png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
