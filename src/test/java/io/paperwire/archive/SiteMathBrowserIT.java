@@ -116,7 +116,7 @@ class SiteMathBrowserIT {
         }
     }
 
-    private static WebDriver chromium(boolean javascript) throws Exception {
+    static WebDriver chromium(boolean javascript) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(ArchiveBrowserIT.CHROMIUM) && Files.isExecutable(ArchiveBrowserIT.CHROMEDRIVER),
                 "headless Chromium not installed (apt-get install chromium chromium-driver; .ci/run does it): browser checks skipped");
         Path profile = Files.createTempDirectory("paperwire-chromium-");
@@ -145,18 +145,18 @@ class SiteMathBrowserIT {
     }
 
     /** Opens a page and waits until math.js has typeset it. */
-    private static void openTypeset(WebDriver driver, URI page) {
+    static void openTypeset(WebDriver driver, URI page) {
         driver.get(page.toString());
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "typeset".equals(
                 d.findElement(By.tagName("html")).getDomAttribute("data-math")));
     }
 
-    private static List<String> consoleProblems(WebDriver driver) {
+    static List<String> consoleProblems(WebDriver driver) {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage).toList();
     }
 
-    private static void screenshot(WebElement element, String name) throws Exception {
+    static void screenshot(WebElement element, String name) throws Exception {
         Files.createDirectories(ArchiveBrowserIT.SCREENSHOTS);
         File shot = element.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), ArchiveBrowserIT.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
