@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  * <p>The site: {@code index.html} (newest issues first, then {@code index-2.html} …), {@code issues/<slug>.html}
  * with an anchor per paper, {@code tags.html} and {@code tags/<tag>.html}, {@code search.html} searching
  * {@code search.json} in the browser, {@code feed.xml} (Atom), {@code feed.json} (JSON Feed 1.1),
- * {@code sitemap.xml} and {@code assets/}. Pages link to each other relatively, so the folder works from
- * {@code file://} and under any path prefix; feeds and the sitemap use the absolute {@code paperwire.site.base-url}.
+ * {@code sitemap.xml} and {@code assets/} (with KaTeX, which typesets the papers' math). Pages link to each other
+ * relatively, so the folder works from {@code file://} and under any path prefix; feeds and the sitemap use the
+ * absolute {@code paperwire.site.base-url}.
  */
 public final class SiteBuilder {
 
@@ -47,8 +48,12 @@ public final class SiteBuilder {
     public static final String SITEMAP = "site/sitemap.xml.ftlx";
     /** Every template the archive uses, checked when the process starts. */
     public static final List<String> TEMPLATES = List.of(INDEX, ISSUE, TAG, TAGS, SEARCH, FEED, FEED_ENTRY, SITEMAP);
-    /** Static files copied as they are (editors may override them in {@code templates/site/assets/}). */
-    public static final List<String> ASSETS = List.of("site/assets/style.css", "site/assets/search.js");
+    /**
+     * Static files copied as they are (editors may override them in {@code templates/site/assets/}); KaTeX comes
+     * from the jar ({@link SiteAssets}).
+     */
+    public static final List<String> ASSETS = List.of("site/assets/style.css", "site/assets/search.js",
+            "site/assets/math.js");
     /** How many of the newest issues the feeds carry. */
     static final int FEED_ISSUES = 20;
 
@@ -127,7 +132,7 @@ public final class SiteBuilder {
             Files.createDirectories(folder.resolve("assets"));
             String base = settings.site().baseUrl().toString().replaceAll("/+$", "");
             Map<String, Object> site = Map.of("title", settings.site().title(), "baseUrl", base,
-                    "subscribeUrl", settings.site().subscribeFormAction().orElse(""));
+                    "subscribeUrl", settings.site().subscribeFormAction().orElse(""), "math", SiteAssets.typesetsMath());
             List<Tag> tags = tags(issues);
             Map<String, List<Tag>> tagsOfPaper = new HashMap<>();
             for (Tag tag : tags) {
@@ -175,9 +180,7 @@ public final class SiteBuilder {
             String searchIndex = ArchiveDocuments.json(ArchiveDocuments.searchEntries(issues));
             write(folder.resolve("search.json"), searchIndex);
             write(folder.resolve("assets/search-index.js"), "window.PAPERWIRE_SEARCH = " + searchIndex + ";\n");
-            for (String asset : ASSETS) {
-                write(folder.resolve(asset.substring("site/".length())), templates.raw(asset));
-            }
+            SiteAssets.copy(templates, ASSETS, folder.resolve("assets"));
             return new Build(folder);
         } catch (IOException e) {
             deleteTree(folder);
