@@ -63,13 +63,6 @@ class ExtractiveSummarizerTest {
     }
 
     @Test
-    void shortensALongSentenceWithAnEllipsis() {
-        String longSentence = "word ".repeat(50).strip() + ".";
-
-        assertThat(ExtractiveSummarizer.shorten(longSentence, 30)).endsWith("…").hasSize(30 * 5 - 1 + 1);
-    }
-
-    @Test
     void copesWithAnEmptyAbstract() {
         Summary summary = summarizer.summarize(paper("A Title Alone", ""), Summarizer.Depth.FULL);
 
