@@ -26,9 +26,11 @@ import java.util.stream.IntStream;
 public final class ExtractiveSummarizer implements Summarizer {
 
     /** A TL;DR has at most this many words; a longer sentence is shortened at clause boundaries or passed over. */
-    static final int MAX_TLDR_WORDS = Integer.getInteger("tldr.max", 30);
+    static final int MAX_TLDR_WORDS = 30;
     /** Shorter sentences ("Method.", "We release the code.") say too little to be a TL;DR. */
     static final int MIN_TLDR_WORDS = 6;
+    /** A TL;DR shorter than this takes the next sentence along where both fit in {@link #MAX_TLDR_WORDS}. */
+    static final int SHORT_TLDR_WORDS = 12;
 
     /** "Our findings: (1) …" split from its "(2) …": the sentence holds one item of a list and cannot stand alone. */
     private static final Pattern LONE_LIST_ITEM = Pattern.compile("(?:^|\\s)\\((?:1|i|a)\\)\\s");
@@ -77,8 +79,8 @@ public final class ExtractiveSummarizer implements Summarizer {
         }
         // The summary goes on from the TL;DR: the next most informative sentences in the abstract's order, never the
         // TL;DR's own sentence, so a reader never reads one twice.
-        int rest = sentences.size() - 1;
-        List<Integer> picked = new ArrayList<>(Arrays.stream(byScore).filter(i -> i != tldr.sentence())
+        int rest = sentences.size() - tldr.sentences().size();
+        List<Integer> picked = new ArrayList<>(Arrays.stream(byScore).filter(i -> !tldr.sentences().contains(i))
                 .limit(rest >= 4 ? 3 : Math.min(2, rest)).toList());
         picked.sort(Comparator.naturalOrder());
         String summary = String.join(" ", picked.stream().map(sentences::get).toList());
@@ -88,11 +90,11 @@ public final class ExtractiveSummarizer implements Summarizer {
     /**
      * A TL;DR and how it came about.
      *
-     * @param sentence     which sentence of the abstract it is made of
+     * @param sentences    which sentences of the abstract it is made of: one, or two when the first is short
      * @param rewrites     how its opening was made to stand alone
      * @param compressions how it was shortened to {@link #MAX_TLDR_WORDS}
      */
-    record Tldr(String text, int sentence, List<Openings.Rewrite> rewrites,
+    record Tldr(String text, List<Integer> sentences, List<Openings.Rewrite> rewrites,
                 List<TldrCompressor.Compression> compressions) {}
 
     /** The TL;DR of a paper, or empty when no sentence of its abstract can be one (then the title stands in). */
@@ -119,9 +121,19 @@ public final class ExtractiveSummarizer implements Summarizer {
             }
             Optional<TldrCompressor.Compressed> compressed =
                     TldrCompressor.compress(opened.get().sentence(), MAX_TLDR_WORDS);
-            if (compressed.isPresent()) {
-                return Optional.of(new Tldr(compressed.get().sentence(), index, opened.get().rewrites(),
-                        compressed.get().applied()));
+            if (compressed.isPresent() && !Openings.needsThePrevious(compressed.get().sentence())) {
+                String text = compressed.get().sentence();
+                List<Integer> used = new ArrayList<>(List.of(index));
+                // A short, whole TL;DR takes the sentence after it along when both fit: that one may lean on it.
+                if (compressed.get().applied().isEmpty() && Sentences.words(text) < SHORT_TLDR_WORDS
+                        && index + 1 < sentences.size()) {
+                    String next = sentences.get(index + 1);
+                    if (Sentences.isWhole(next) && Sentences.words(text) + Sentences.words(next) <= MAX_TLDR_WORDS) {
+                        text = text + " " + next;
+                        used.add(index + 1);
+                    }
+                }
+                return Optional.of(new Tldr(text, used, opened.get().rewrites(), compressed.get().applied()));
             }
         }
         return Optional.empty();

@@ -66,7 +66,7 @@ final class Openings {
             "Importantly", "Notably", "Crucially", "Overall");
     /** An opening phrase whose first clause holds a pointer back: "In this paper", "To address these limitations". */
     private static final Pattern POINTS_BACK = Pattern.compile(
-            "^(?:In (?:addition|particular|contrast|turn|doing so|summary|conclusion)\\b(?! to)"
+            "^(?:In (?:addition|particular|turn|doing so|summary|conclusion)\\b|In contrast\\b(?! to)"
                     + "|As (?:a result|such)\\b|On the other hand\\b|By (?:contrast|doing so)\\b|The (?:former|latter|same|above|aforementioned)\\b"
                     + "|(?:In|To|With|For|From|By|On|Under|Among|Along|Of|Through|Given|Despite|Unlike|Beyond|Based|Building|Motivated"
                     + "|Inspired|Using|Leveraging|Following|After|Before|Against|Across|Within|Compared|Relative|Like|Toward|Towards|At"

@@ -43,7 +43,8 @@ final class TldrCompressor {
     private static final Pattern DASH_ASIDE = Pattern.compile("\\s*(?:--|—)\\s*[^—$]+?\\s*(?:--|—)\\s*");
     private static final Pattern PARTICIPLE = Pattern.compile(
             ",\\s+(?:(?:thereby|thus|hence|while|and|so|ultimately|consequently|further|also|even|all|still|\\w+ly)\\s+){0,2}"
-                    + "([a-z]+ing)\\b");
+                    + "(?:([a-z]+ing)\\b|(?:[a-z]+ed|built|drawn|known|taken|given|shown|written|grown|made|held)\\s+"
+                    + "(?:by|with|from|on|upon|in|to|for|via|using|through|as|at|into|across|over|around)\\b)");
     /** "…, testing has become …": an -ing word followed by a verb is the subject of a new clause, not a participle. */
     private static final Pattern GERUND_SUBJECT = Pattern.compile(
             "\\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|remains|becomes|requires)\\b");
@@ -57,20 +58,34 @@ final class TldrCompressor {
             "^(?:which|that|including|namely|such as|e\\.g\\.,?|i\\.e\\.,?|where|with|by|through|via|in particular"
                     + "|specifically|notably|for example|for instance|comprising|consisting of|covering)\\b.*",
             Pattern.DOTALL);
-    /** A colon after one of these words starts the complement the clause needs ("in either: (i) …"), not an aside. */
+    /** A clause ending in one of these words needs what follows ("in either: (i) …", "we find: …"): no cut there. */
     private static final Set<String> NEEDS_WHAT_FOLLOWS = Set.of(
             "either", "both", "of", "as", "in", "on", "to", "for", "with", "by", "from", "between", "the", "a", "an",
             "are", "is", "was", "were", "be", "include", "includes", "including", "namely", "follows", "following",
-            "into", "that", "which", "and", "or", "how", "whether", "than", "among", "via", "through");
+            "into", "that", "which", "and", "or", "how", "whether", "than", "among", "via", "through", "find", "show",
+            "observe", "demonstrate", "reveal", "conclude", "argue", "note", "propose", "introduce", "present",
+            "contain", "contains", "comprise", "comprises", "offer", "offers", "provide", "provides", "make", "makes",
+            "identify", "highlight", "report", "discover", "establish", "prove", "suggest", "indicate");
     /** ", we show …" after the cut: the part cut away holds the sentence's main clause. */
     private static final Pattern MAIN_CLAUSE_AFTER = Pattern.compile(",\\s+(?:we|our|I)\\s");
+    /**
+     * "…find that a simple schedule, starting at 75% and decaying to 0%, matches …": after an inserted clause the
+     * sentence resumes with its verb, so the clause was not trailing.
+     */
+    private static final Pattern RESUMED_VERB = Pattern.compile(
+            ",\\s+(?!(?:and|or|but|as|is|was|has|its|this|thus|plus|less|across|towards|versus|whereas|unless|whose)\\b)"
+                    + "[a-z]+[^s\\W]s\\s+(?:the|a|an|its|their|our|both|all|to|with|by|from|on|in|over|up|more|less|only)\\b");
     private static final Set<String> NOT_PARTICIPLES = Set.of(
             "thing", "something", "nothing", "anything", "everything", "string", "strings", "spring", "king", "ring",
             "wing", "morning", "evening", "ceiling", "sibling", "bring", "sing");
     private static final Pattern SUBORDINATE = Pattern.compile(
             "(?:,\\s+(?:which|where|whereas|while|with|as|since|because|although|though|but|yet|so that|such that"
                     + "|thereby|without|via|despite|compared (?:to|with)|relative to|especially|particularly|notably"
-                    + "|and (?:thus|thereby|hence|so|we|our|it|this|these|they|its|their))\\b|\\s+(?:—|--)\\s+(?!.*(?:—|--)))");
+                    + "|and (?:thus|thereby|hence|so|we|our|it|this|these|they|its|their))\\b|\\s+(?:—|--)\\s+(?!.*(?:—|--))"
+                    + "|,?\\s+and (?:then |also |further )?(?:find|show|demonstrate|observe|reveal|propose|introduce|present"
+                    + "|release|evaluate|validate|provide|discuss|analy[sz]e|prove|derive|achieve|outperform|obtain|report)s?\\b)");
+    /** ", and …" after a kept part with no comma of its own joins a second predicate or clause, not a list's last item. */
+    private static final Pattern AND_CLAUSE = Pattern.compile(",\\s+and\\s");
     private static final Pattern LEADING = Pattern.compile(
             "^(?:By|Through|Using|Leveraging|With|Via|Unlike|Compared|Although|Though|While|Whereas|Since|Because|As"
                     + "|When|After|Building|Based|Despite|Given|Instead|Rather|Beyond|Inspired|Motivated|On|In|Across|For"
@@ -114,7 +129,7 @@ final class TldrCompressor {
         while (i < s.length()) {
             char c = s.charAt(i);
             int close = (c == '(' || c == '[') && !math[i] && i > 0 ? closing(s, i) : -1;
-            if (close > 0 && !BRACKET_MARKER.matcher(s.substring(i + 1, close)).matches()) {
+            if (close > 0 && (c == '[' || !BRACKET_MARKER.matcher(s.substring(i + 1, close)).matches())) {
                 while (out.length() > 0 && Character.isWhitespace(out.charAt(out.length() - 1))) {
                     out.setLength(out.length() - 1);
                 }
@@ -189,11 +204,20 @@ final class TldrCompressor {
         List<Integer> cuts = new ArrayList<>();
         Matcher m = boundary.matcher(s);
         while (m.find()) {
-            boolean aParticiple = !participle || !NOT_PARTICIPLES.contains(m.group(1))
+            boolean aParticiple = !participle || m.group(1) == null || !NOT_PARTICIPLES.contains(m.group(1))
                     && !GERUND_SUBJECT.matcher(s).region(m.end(), s.length()).lookingAt();
             if (top[m.start()] && aParticiple && standsAlone(s, m.start())) {
                 cuts.add(m.start());
             }
+        }
+        if (!participle) {
+            Matcher and = AND_CLAUSE.matcher(s);
+            while (and.find()) {
+                if (top[and.start()] && !hasTopLevelComma(s.substring(0, and.start())) && standsAlone(s, and.start())) {
+                    cuts.add(and.start());
+                }
+            }
+            cuts.sort(null);
         }
         if (cuts.isEmpty()) {
             return s;
@@ -209,11 +233,10 @@ final class TldrCompressor {
 
     private static String firstClause(String s) {
         boolean[] top = topLevel(s);
-        for (char separator : new char[] {';', ':'}) {
-            for (int i = 0; i < s.length(); i++) {
-                if (s.charAt(i) == separator && top[i] && standsAlone(s, i) && (separator == ';' || completeBefore(s, i))) {
-                    return cutAt(s, i);
-                }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c == ';' || c == ':') && top[i] && standsAlone(s, i)) {
+                return cutAt(s, i);
             }
         }
         return s;
@@ -228,21 +251,28 @@ final class TldrCompressor {
         if (Sentences.words(kept) < MIN_WORDS) {
             return false;
         }
-        boolean[] top = topLevel(kept);
-        boolean keptHasComma = false;
-        for (int i = 0; i < kept.length(); i++) {
-            keptHasComma |= kept.charAt(i) == ',' && top[i];
-        }
-        if (LEAD_IN.matcher(kept).find() && !keptHasComma) {
+        if (LEAD_IN.matcher(kept).find() && !hasTopLevelComma(kept) || !completeBefore(s, index)
+                || MARKER.matcher(kept).find()) {
             return false;
         }
-        return !MAIN_CLAUSE_AFTER.matcher(s.substring(index)).find();
+        String cutAway = s.substring(index);
+        return !MAIN_CLAUSE_AFTER.matcher(cutAway).find() && !RESUMED_VERB.matcher(cutAway).find();
     }
 
-    /** Whether the clause before the colon at {@code colon} is complete without what the colon introduces. */
-    private static boolean completeBefore(String s, int colon) {
-        String[] words = s.substring(0, colon).strip().split("\\s+");
-        String last = words[words.length - 1].toLowerCase(Locale.ROOT);
+    private static boolean hasTopLevelComma(String s) {
+        boolean[] top = topLevel(s);
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == ',' && top[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the clause before {@code index} is complete without what follows ("we find: …" is not). */
+    private static boolean completeBefore(String s, int index) {
+        String[] words = s.substring(0, index).strip().split("\\s+");
+        String last = words[words.length - 1].toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
         return !NEEDS_WHAT_FOLLOWS.contains(last);
     }
 
@@ -257,7 +287,7 @@ final class TldrCompressor {
     /** The sentence up to {@code index}, closed with its own end mark. */
     private static String cutAt(String s, int index) {
         String kept = s.substring(0, index).replaceAll("[\\s,;:—-]+$", "");
-        return kept + endMark(s);
+        return kept.endsWith(".") ? kept : kept + endMark(s);
     }
 
     private static char endMark(String s) {
@@ -288,6 +318,7 @@ final class TldrCompressor {
     }
 
     private static String tidy(String s) {
-        return s.replaceAll("\\s+([,.;:!?])", "$1").replaceAll(",{2,}", ",").replaceAll("\\s{2,}", " ").strip();
+        return s.replaceAll("\\s+([,.;:!?])", "$1").replaceAll(",{2,}", ",").replaceAll("(?<!\\.)\\.\\.(?!\\.)", ".")
+                .replaceAll("\\s{2,}", " ").strip();
     }
 }

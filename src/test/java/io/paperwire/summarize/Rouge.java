@@ -46,14 +46,19 @@ final class Rouge {
     static double rougeLF(String candidate, String reference) {
         List<String> c = tokens(candidate);
         List<String> r = tokens(reference);
-        int[][] lcs = new int[c.size() + 1][r.size() + 1];
-        for (int i = 1; i <= c.size(); i++) {
-            for (int j = 1; j <= r.size(); j++) {
-                lcs[i][j] = c.get(i - 1).equals(r.get(j - 1)) ? lcs[i - 1][j - 1] + 1
+        return f1(lcs(c, r), c.size(), r.size());
+    }
+
+    /** The length of the longest common subsequence of two token lists. */
+    static int lcs(List<String> a, List<String> b) {
+        int[][] lcs = new int[a.size() + 1][b.size() + 1];
+        for (int i = 1; i <= a.size(); i++) {
+            for (int j = 1; j <= b.size(); j++) {
+                lcs[i][j] = a.get(i - 1).equals(b.get(j - 1)) ? lcs[i - 1][j - 1] + 1
                         : Math.max(lcs[i - 1][j], lcs[i][j - 1]);
             }
         }
-        return f1(lcs[c.size()][r.size()], c.size(), r.size());
+        return lcs[a.size()][b.size()];
     }
 
     private static double f1(int overlap, int candidateLength, int referenceLength) {

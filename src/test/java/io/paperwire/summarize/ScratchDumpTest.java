@@ -27,7 +27,7 @@ class ScratchDumpTest {
             }
             out.append("  AI: ").append(p.signals().aiSummary()).append('\n');
             out.append("  TLDR: ").append(sum.tldr()).append('\n');
-            out.append("  HOW: ").append(ExtractiveSummarizer.tldr(p).map(t -> t.sentence() + " " + t.rewrites() + " " + t.compressions()).orElse("FALLBACK")).append('\n');
+            out.append("  HOW: ").append(ExtractiveSummarizer.tldr(p).map(t -> t.sentences() + " " + t.rewrites() + " " + t.compressions()).orElse("FALLBACK")).append('\n');
             out.append("  SUM: ").append(sum.summary()).append('\n');
         }
         Files.writeString(Path.of(System.getProperty("dump", "/tmp/tldr/dump.txt")), out);
