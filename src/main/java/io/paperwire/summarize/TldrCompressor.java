@@ -2,7 +2,6 @@ package io.paperwire.summarize;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,8 +36,6 @@ final class TldrCompressor {
     /** A compression that would leave fewer words than this is not taken: it would say too little. */
     static final int MIN_WORDS = 6;
 
-    private static final Pattern MARKER = Pattern.compile(
-            "(?<=^|[\\s:])\\(?(?:i{1,3}|iv|vi{0,3}|ix|x|\\d{1,2}|[a-h])\\)(?=\\s)");
     private static final Pattern BRACKET_MARKER = Pattern.compile("(?:i{1,3}|iv|vi{0,3}|ix|x|\\d{1,2}|[a-h])");
     private static final Pattern DASH_ASIDE = Pattern.compile("\\s*(?:--|—)\\s*[^—$]+?\\s*(?:--|—)\\s*");
     private static final Pattern PARTICIPLE = Pattern.compile(
@@ -48,33 +45,11 @@ final class TldrCompressor {
     /** "…, testing has become …": an -ing word followed by a verb is the subject of a new clause, not a participle. */
     private static final Pattern GERUND_SUBJECT = Pattern.compile(
             "\\s+(?:is|are|was|were|has|have|had|can|could|may|might|will|would|should|must|remains|becomes|requires)\\b");
-    /** A kept part that opens like this and has no comma is only the lead-in to the clause that was cut away. */
-    private static final Pattern LEAD_IN = Pattern.compile(
-            "^(?:Due to|Although|Though|While|Whereas|Since|Because|If|When|Whenever|Unless|Motivated|Inspired|Driven"
-                    + "|By|Through|Using|Given|Despite|In contrast|Unlike|Compared|Based|Building|To|As|In the absence|For"
-                    + "|With|After|Before|Once|Following|Besides|Beyond|Instead of|Rather than)\\b");
     /** What may introduce an enumeration after a comma: ", which (i) …", ", including (1) …", ", in particular (a) …". */
     private static final Pattern ENUMERATION_INTRO = Pattern.compile(
             "^(?:which|that|including|namely|such as|e\\.g\\.,?|i\\.e\\.,?|where|with|by|through|via|in particular"
                     + "|specifically|notably|for example|for instance|comprising|consisting of|covering)\\b.*",
             Pattern.DOTALL);
-    /** A clause ending in one of these words needs what follows ("in either: (i) …", "we find: …"): no cut there. */
-    private static final Set<String> NEEDS_WHAT_FOLLOWS = Set.of(
-            "either", "both", "of", "as", "in", "on", "to", "for", "with", "by", "from", "between", "the", "a", "an",
-            "are", "is", "was", "were", "be", "include", "includes", "including", "namely", "follows", "following",
-            "into", "that", "which", "and", "or", "how", "whether", "than", "among", "via", "through", "find", "show",
-            "observe", "demonstrate", "reveal", "conclude", "argue", "note", "propose", "introduce", "present",
-            "contain", "contains", "comprise", "comprises", "offer", "offers", "provide", "provides", "make", "makes",
-            "identify", "highlight", "report", "discover", "establish", "prove", "suggest", "indicate");
-    /** ", we show …" after the cut: the part cut away holds the sentence's main clause. */
-    private static final Pattern MAIN_CLAUSE_AFTER = Pattern.compile(",\\s+(?:we|our|I)\\s");
-    /**
-     * "…find that a simple schedule, starting at 75% and decaying to 0%, matches …": after an inserted clause the
-     * sentence resumes with its verb, so the clause was not trailing.
-     */
-    private static final Pattern RESUMED_VERB = Pattern.compile(
-            ",\\s+(?!(?:and|or|but|as|is|was|has|its|this|thus|plus|less|across|towards|versus|whereas|unless|whose)\\b)"
-                    + "[a-z]+[^s\\W]s\\s+(?:the|a|an|its|their|our|both|all|to|with|by|from|on|in|over|up|more|less|only)\\b");
     private static final Set<String> NOT_PARTICIPLES = Set.of(
             "thing", "something", "nothing", "anything", "everything", "string", "strings", "spring", "king", "ring",
             "wing", "morning", "evening", "ceiling", "sibling", "bring", "sing");
@@ -102,7 +77,7 @@ final class TldrCompressor {
                 break;
             }
             String rewritten = apply(rule, s, maxWords);
-            String shorter = tidy(rewritten);
+            String shorter = ClauseCuts.tidy(rewritten);
             if (!rewritten.equals(s) && Sentences.words(shorter) >= MIN_WORDS && Sentences.isWhole(shorter)) {
                 s = shorter;
                 applied.add(rule);
@@ -159,9 +134,9 @@ final class TldrCompressor {
     }
 
     private static String withoutEnumeration(String s) {
-        boolean[] top = topLevel(s);
+        boolean[] top = ClauseCuts.topLevel(s);
         List<Integer> markers = new ArrayList<>();
-        Matcher m = MARKER.matcher(s);
+        Matcher m = ClauseCuts.MARKER.matcher(s);
         while (m.find()) {
             if (top[m.start()]) {
                 markers.add(m.start());
@@ -176,7 +151,7 @@ final class TldrCompressor {
             before--;
         }
         if (before > 0 && s.charAt(before) == ':') {
-            return completeBefore(s, before) && standsAlone(s, before) ? cutAt(s, before) : s;
+            return ClauseCuts.completeBefore(s, before) && ClauseCuts.standsAlone(s, before) ? ClauseCuts.cutAt(s, before) : s;
         }
         int comma = first;
         for (int tries = 0; tries < 2; tries++) {
@@ -188,8 +163,8 @@ final class TldrCompressor {
                 break;
             }
             String intro = s.substring(comma + 1, first).strip();
-            if (Sentences.words(intro) <= 6 && ENUMERATION_INTRO.matcher(intro).matches() && standsAlone(s, comma)) {
-                return cutAt(s, comma);
+            if (Sentences.words(intro) <= 6 && ENUMERATION_INTRO.matcher(intro).matches() && ClauseCuts.standsAlone(s, comma)) {
+                return ClauseCuts.cutAt(s, comma);
             }
         }
         return s;
@@ -200,20 +175,20 @@ final class TldrCompressor {
      * does (later rules shorten further).
      */
     private static String withoutTrailing(String s, Pattern boundary, int maxWords, boolean participle) {
-        boolean[] top = topLevel(s);
+        boolean[] top = ClauseCuts.topLevel(s);
         List<Integer> cuts = new ArrayList<>();
         Matcher m = boundary.matcher(s);
         while (m.find()) {
             boolean aParticiple = !participle || m.group(1) == null || !NOT_PARTICIPLES.contains(m.group(1))
                     && !GERUND_SUBJECT.matcher(s).region(m.end(), s.length()).lookingAt();
-            if (top[m.start()] && aParticiple && standsAlone(s, m.start())) {
+            if (top[m.start()] && aParticiple && ClauseCuts.standsAlone(s, m.start())) {
                 cuts.add(m.start());
             }
         }
         if (!participle) {
             Matcher and = AND_CLAUSE.matcher(s);
             while (and.find()) {
-                if (top[and.start()] && !hasTopLevelComma(s.substring(0, and.start())) && standsAlone(s, and.start())) {
+                if (top[and.start()] && !ClauseCuts.hasTopLevelComma(s.substring(0, and.start())) && ClauseCuts.standsAlone(s, and.start())) {
                     cuts.add(and.start());
                 }
             }
@@ -223,102 +198,30 @@ final class TldrCompressor {
             return s;
         }
         for (int i = cuts.size() - 1; i >= 0; i--) {
-            String cut = cutAt(s, cuts.get(i));
+            String cut = ClauseCuts.cutAt(s, cuts.get(i));
             if (Sentences.words(cut) <= maxWords) {
                 return cut;
             }
         }
-        return cutAt(s, cuts.get(0));
+        return ClauseCuts.cutAt(s, cuts.get(0));
     }
 
     private static String firstClause(String s) {
-        boolean[] top = topLevel(s);
+        boolean[] top = ClauseCuts.topLevel(s);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if ((c == ';' || c == ':') && top[i] && standsAlone(s, i)) {
-                return cutAt(s, i);
+            if ((c == ';' || c == ':') && top[i] && ClauseCuts.standsAlone(s, i)) {
+                return ClauseCuts.cutAt(s, i);
             }
         }
         return s;
-    }
-
-    /**
-     * Whether the sentence cut at {@code index} still says something whole: enough words, not only a lead-in
-     * ("Motivated by X, where …, we propose Y" must not become "Motivated by X."), and the main clause not cut away.
-     */
-    private static boolean standsAlone(String s, int index) {
-        String kept = s.substring(0, index);
-        if (Sentences.words(kept) < MIN_WORDS) {
-            return false;
-        }
-        if (LEAD_IN.matcher(kept).find() && !hasTopLevelComma(kept) || !completeBefore(s, index)
-                || MARKER.matcher(kept).find()) {
-            return false;
-        }
-        String cutAway = s.substring(index);
-        return !MAIN_CLAUSE_AFTER.matcher(cutAway).find() && !RESUMED_VERB.matcher(cutAway).find();
-    }
-
-    private static boolean hasTopLevelComma(String s) {
-        boolean[] top = topLevel(s);
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == ',' && top[i]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the clause before {@code index} is complete without what follows ("we find: …" is not). */
-    private static boolean completeBefore(String s, int index) {
-        String[] words = s.substring(0, index).strip().split("\\s+");
-        String last = words[words.length - 1].toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
-        return !NEEDS_WHAT_FOLLOWS.contains(last);
     }
 
     private static String withoutLeadingClause(String s) {
         Matcher m = LEADING.matcher(s);
-        if (m.find() && topLevel(s)[m.end() - 1]) {
+        if (m.find() && ClauseCuts.topLevel(s)[m.end() - 1]) {
             return Openings.capitalised(s.substring(m.end()));
         }
         return s;
-    }
-
-    /** The sentence up to {@code index}, closed with its own end mark. */
-    private static String cutAt(String s, int index) {
-        String kept = s.substring(0, index).replaceAll("[\\s,;:—-]+$", "");
-        return kept.endsWith(".") ? kept : kept + endMark(s);
-    }
-
-    private static char endMark(String s) {
-        for (int i = s.length() - 1; i >= 0; i--) {
-            char c = s.charAt(i);
-            if (c == '.' || c == '!' || c == '?') {
-                return c;
-            }
-        }
-        return '.';
-    }
-
-    /** Which characters stand outside brackets and math. */
-    private static boolean[] topLevel(String s) {
-        boolean[] math = Sentences.mathSpans(s);
-        boolean[] top = new boolean[s.length()];
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            top[i] = depth == 0 && !math[i];
-            if (!math[i] && (c == '(' || c == '[')) {
-                depth++;
-            } else if (!math[i] && (c == ')' || c == ']') && depth > 0) {
-                depth--;
-            }
-        }
-        return top;
-    }
-
-    private static String tidy(String s) {
-        return s.replaceAll("\\s+([,.;:!?])", "$1").replaceAll(",{2,}", ",").replaceAll("(?<!\\.)\\.\\.(?!\\.)", ".")
-                .replaceAll("\\s{2,}", " ").strip();
     }
 }
