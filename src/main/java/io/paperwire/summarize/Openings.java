@@ -48,7 +48,8 @@ final class Openings {
             + "|Beyond (?:this|that)|With this in mind|Against this backdrop|In light of (?:this|these)|For (?:this|these) reasons?"
             + "|To (?:this|that) end|To do (?:so|this)|In doing so|By doing so|In practice|Empirically|Experimentally"
             + "|Theoretically|Technically|Concretely|Practically|Surprisingly|Interestingly|Remarkably|Encouragingly"
-            + "|Unfortunately|Fortunately|Also|Still|Besides|Subsequently|Alternatively|Building on (?:this|these|that))";
+            + "|Unfortunately|Fortunately|Also|Still|Besides|Subsequently|Alternatively|Particularly|Building on (?:this|these|that)"
+            + "|As (?:a|an|the|our) (?:first|second|third|fourth|final|further|next|additional|last) [\\w-]+)";
     private static final String DEMONSTRATIVE = "(?:this|these|that|those|such|both|it|them)";
     private static final Pattern LINKING_PHRASE = Pattern.compile("^(?:" + CONNECTIVE + "(?:\\s*,\\s*|\\s+(?=we\\b))"
             + "|(?:(?:To|In order to) \\w+|(?:Motivated|Inspired|Driven|Guided|Informed|Encouraged|Prompted) by"
@@ -63,7 +64,7 @@ final class Openings {
             "Similarly", "Likewise", "Then", "Next", "Further", "Also", "Lastly", "Second", "Secondly", "Third",
             "Thirdly", "Fourth", "And", "But", "Or", "So", "Yet", "Here", "Herein", "Hereby", "Besides", "Still",
             "Otherwise", "Again", "Another", "Ultimately", "Conversely", "Alternatively", "Subsequently", "Afterwards",
-            "Importantly", "Notably", "Crucially", "Overall");
+            "Importantly", "Notably", "Crucially", "Overall", "Particularly");
     /** An opening phrase whose first clause holds a pointer back: "In this paper", "To address these limitations". */
     private static final Pattern POINTS_BACK = Pattern.compile(
             "^(?:In (?:addition|particular|turn|doing so|summary|conclusion)\\b|In contrast\\b(?! to)"

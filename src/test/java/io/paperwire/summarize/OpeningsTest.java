@@ -49,6 +49,7 @@ class OpeningsTest {
         assertThat(opened("Motivated by these findings, we propose FuzzyCache.").sentence()).isEqualTo("We propose FuzzyCache.");
         assertThat(opened("Furthermore, our cache halves the cost.").sentence()).isEqualTo("Our cache halves the cost.");
         assertThat(opened("We therefore propose FuzzyCache.").sentence()).isEqualTo("We propose FuzzyCache.");
+        assertThat(opened("As a second contribution, we release traces.").sentence()).isEqualTo("We release traces.");
     }
 
     @Test
