@@ -42,7 +42,7 @@ public final class ExtractiveSummarizer implements Summarizer {
             Pattern.CASE_INSENSITIVE);
     /** The sentence that names what the paper brings: "we propose X", "we introduce X". */
     private static final Pattern INTRODUCTION = Pattern.compile(
-            "\\bwe (?:\\w+ly )?(propose|introduce|present|develop|design|build|construct|create|release)\\b",
+            "\\bwe (?:\\w+ly )?(propose|introduce|present|develop|design|build|construct|create)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TITLE_NAME = Pattern.compile("^\\s*([^:]{2,40}?)\\s*:");
     private static final Pattern RESULT = Pattern.compile(
