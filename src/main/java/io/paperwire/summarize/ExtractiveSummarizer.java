@@ -22,6 +22,9 @@ import java.util.stream.IntStream;
  *
  * <p>A sentence scores by the abstract-wide frequency of its content words (what the abstract is about), by overlap
  * with the title, by concrete figures, and by the phrases with which authors announce their contribution or result.
+ * The TL;DR is the best sentence that stands alone in at most {@link #MAX_TLDR_WORDS} words: its opening made to
+ * stand alone ({@link Openings}), shortened at clause boundaries where too long ({@link TldrCompressor}), never cut
+ * mid-clause; the summary goes on with the next best sentences and never repeats the TL;DR's.
  */
 public final class ExtractiveSummarizer implements Summarizer {
 
@@ -70,21 +73,20 @@ public final class ExtractiveSummarizer implements Summarizer {
         List<String> sentences = sentences(paper.abstractText());
         Integer[] byScore = byScore(sentences, paper.title());
         Optional<Tldr> chosen = tldr(sentences, byScore);
-        if (chosen.isEmpty()) {
-            return new Summary(paper.title(), "", List.of(), "", "", List.of(), model(), false);
-        }
-        Tldr tldr = chosen.get();
+        // Without a sentence that can stand alone as a TL;DR, the title does; the summary still has the abstract's best.
+        String tldr = chosen.map(Tldr::text).orElse(paper.title());
+        List<Integer> inTldr = chosen.map(Tldr::sentences).orElse(List.of());
         if (depth == Depth.TLDR) {
-            return new Summary(tldr.text(), "", List.of(), "", "", List.of(), model(), false);
+            return new Summary(tldr, "", List.of(), "", "", List.of(), model(), false);
         }
         // The summary goes on from the TL;DR: the next most informative sentences in the abstract's order, never the
-        // TL;DR's own sentence, so a reader never reads one twice.
-        int rest = sentences.size() - tldr.sentences().size();
-        List<Integer> picked = new ArrayList<>(Arrays.stream(byScore).filter(i -> !tldr.sentences().contains(i))
+        // TL;DR's own, so a reader never reads one twice.
+        int rest = sentences.size() - inTldr.size();
+        List<Integer> picked = new ArrayList<>(Arrays.stream(byScore).filter(i -> !inTldr.contains(i))
                 .limit(rest >= 4 ? 3 : Math.min(2, rest)).toList());
         picked.sort(Comparator.naturalOrder());
         String summary = String.join(" ", picked.stream().map(sentences::get).toList());
-        return new Summary(tldr.text(), summary, List.of(), "", "", List.of(), model(), false);
+        return new Summary(tldr, summary, List.of(), "", "", List.of(), model(), false);
     }
 
     /**

@@ -137,6 +137,16 @@ class ExtractiveSummarizerTest {
     }
 
     @Test
+    void withoutASentenceThatStandsAloneTheTitleIsTheTldrAndTheSummaryKeepsTheAbstract() {
+        String abstractText = "This cache halves the cost of serving language models. It matches near-identical prompts.";
+
+        Summary summary = summarizer.summarize(paper("FuzzyCache", abstractText), Summarizer.Depth.FULL);
+
+        assertThat(summary.tldr()).isEqualTo("FuzzyCache");
+        assertThat(summary.summary()).contains("This cache halves the cost");
+    }
+
+    @Test
     void copesWithAnEmptyAbstract() {
         Summary summary = summarizer.summarize(paper("A Title Alone", ""), Summarizer.Depth.FULL);
 
