@@ -30,6 +30,7 @@ import java.util.function.Supplier;
 public final class SummarizeStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(SummarizeStage.class);
+    private static final ExtractiveSummarizer EXTRACTIVE = new ExtractiveSummarizer();
 
     private final Summarizer summarizer;
     private final SummaryCache cache;
@@ -118,10 +119,15 @@ public final class SummarizeStage {
         if (cached.isPresent()) {
             counters.fromCache.incrementAndGet();
             Summary summary = cached.get();
-            return summary.fallback()
-                    ? withNotes(selected, summary, List.of("extractive summary instead of " + summarizer.model()
-                            + " (stored by an earlier run)"))
-                    : selected.withSummary(summary);
+            if (!summary.fallback()) {
+                return selected.withSummary(summary);
+            }
+            // The stand-in is written again, offline and at no cost: a stored copy keeps what an older extractive
+            // summariser wrote (a TL;DR cut with "…").
+            Summary extract = EXTRACTIVE.summarize(selected.paper(), depth);
+            return withNotes(selected, new Summary(extract.tldr(), extract.summary(), extract.keyPoints(),
+                    extract.critique(), extract.whyItMatters(), extract.tags(), extract.model(), true),
+                    List.of("extractive summary instead of " + summarizer.model() + " (stored by an earlier run)"));
         }
         Summarizer.Outcome outcome = summarizer.write(selected.paper(), depth, usage);
         if (outcome.cacheable()) {

@@ -135,4 +135,20 @@ class SummarizeStageTest {
         assertThat(failed.reasons()).containsExactly("rank 10", "summary: LLM call failed");
         assertThat(result.report().notes()).containsExactly("2405.10009v1: LLM call failed");
     }
+
+    @Test
+    void aStoredFallbackIsWrittenAgainByTheCurrentExtractiveSummariser() {
+        Selection week = week();
+        SelectedPaper first = week.sections().get(0).papers().get(0);
+        Summary stale = new Summary("An old TL;DR cut in the middle of…", "", List.of(), "", "", List.of(), "extractive", true);
+        new SummaryCache(db).put(first.paper(), "fake:model", "v1/" + Summarizer.Depth.FULL, stale);
+
+        SummarizedIssue result = new SummarizeStage(new Recording(), new SummaryCache(db), 2, LlmUsage::unlimited).summarize(week);
+
+        Summary summary = result.selection().sections().get(0).papers().get(0).summary();
+        assertThat(summary.fallback()).isTrue();
+        assertThat(summary.tldr()).isEqualTo(new ExtractiveSummarizer().summarize(first.paper(), Summarizer.Depth.FULL).tldr())
+                .doesNotContain("…");
+        assertThat(result.report().fromCache()).isEqualTo(1);
+    }
 }
