@@ -77,6 +77,11 @@ public final class ExtractiveSummarizer implements Summarizer {
         return new Summary(tldr, summary, List.of(), "", "", List.of(), model(), false);
     }
 
+    /** The sentences of a text, split as this summariser splits an abstract (abbreviations kept whole). */
+    public static List<String> sentencesOf(String text) {
+        return sentences(text);
+    }
+
     static List<String> sentences(String text) {
         List<String> result = new ArrayList<>();
         for (String s : SENTENCE_END.split(text.strip())) {
