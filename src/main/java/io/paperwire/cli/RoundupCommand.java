@@ -99,7 +99,7 @@ public final class RoundupCommand implements Callable<Integer> {
         if (!report.publishedBefore()) {
             out.printf("%d papers from %d weekly issues; text by %s%s%n", roundup.entries().size(), roundup.issueCount(),
                     roundup.writtenBy(), writing(report.written()));
-            printRanking(out, roundup.entries());
+            printRanking(out, roundup.entries(), roundup.byTopic());
             report.written().notes().forEach(note -> out.printf("Note: %s%n", note));
         }
         if (report.request().dryRun()) {
@@ -116,13 +116,11 @@ public final class RoundupCommand implements Callable<Integer> {
         return written.calls() > 0 ? " (" + written.calls() + " LLM call" + (written.calls() == 1 ? ")" : "s)") : "";
     }
 
-    private static void printRanking(PrintWriter out, java.util.List<RoundupEntry> entries) {
-        String topic = null;
+    private static void printRanking(PrintWriter out, java.util.List<RoundupEntry> entries, boolean byTopic) {
         for (RoundupEntry e : entries) {
             out.printf("%3d. [score %.3f] %s  %s%s%n       why: %s%n", e.rank(), e.score(), e.paper().id(),
-                    e.paper().title(), e.topic().equals(topic) ? "" : "  (" + e.topic() + ")",
+                    e.paper().title(), byTopic ? "  [" + e.topic() + "]" : "",
                     String.join("; ", e.reasons().subList(1, e.reasons().size())));
-            topic = e.topic();
         }
     }
 

@@ -113,10 +113,10 @@ final class RoundupAnswerCheck {
         return new Verdict(intro, paragraphs, problems);
     }
 
-    /** What a paper's figures may come from: its title, abstract and comment, and how it was received. */
+    /** What a paper's figures may come from: its id, title, abstract and comment, and how it was received. */
     static String source(RoundupEntry e) {
         var p = e.paper();
-        return p.title() + "\n" + p.abstractText() + "\n" + p.comment() + "\n" + p.signals().upvotes() + " "
+        return p.id().value() + "\n" + p.title() + "\n" + p.abstractText() + "\n" + p.comment() + "\n" + p.signals().upvotes() + " "
                 + p.signals().comments() + " " + e.appearances().size() + " "
                 + String.join(" ", e.appearances().stream().map(a -> a.week().year() + " " + a.week().number()).toList());
     }
