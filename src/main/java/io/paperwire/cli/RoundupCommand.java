@@ -67,7 +67,7 @@ public final class RoundupCommand implements Callable<Integer> {
         try (PaperwireApplication app = new PaperwireApplication(configuration, PaperwireApplication.Mode.RUN_ONCE)) {
             app.start();
             RoundupReport report = app.roundup(new RoundupRequest(chosen, dryRun, force, send && !dryRun));
-            print(out, report);
+            print(out, report, configuration.settings().outDir().resolve("preview"));
             return report.isPartial() ? Paperwire.EXIT_PARTIAL : 0;
         }
     }
@@ -86,7 +86,7 @@ public final class RoundupCommand implements Callable<Integer> {
         }
     }
 
-    private void print(PrintWriter out, RoundupReport report) {
+    private void print(PrintWriter out, RoundupReport report, java.nio.file.Path previewFolder) {
         var roundup = report.roundup();
         String label = roundup.period().label();
         if (report.request().dryRun()) {
@@ -97,14 +97,14 @@ public final class RoundupCommand implements Callable<Integer> {
             out.printf("Roundup %s published: %s%n", roundup.slug(), report.page());
         }
         if (!report.publishedBefore()) {
-            out.printf("%d papers from %d weekly issues; text by %s%s%n", roundup.entries().size(), roundup.issueCount(),
-                    roundup.writtenBy(), writing(report.written()));
+            out.printf("%d papers from %d weekly %s; text by %s%s%n", roundup.entries().size(), roundup.issueCount(),
+                    roundup.issueCount() == 1 ? "issue" : "issues", roundup.writtenBy(), writing(report.written()));
             printRanking(out, roundup.entries(), roundup.byTopic());
             report.written().notes().forEach(note -> out.printf("Note: %s%n", note));
         }
         if (report.request().dryRun()) {
             out.printf("%nPreview written to %s (the archive page) and %s (the email)%n", report.page(),
-                    report.page().getParent().getParent().getParent().resolve(roundup.slug() + ".html"));
+                    previewFolder.resolve(roundup.slug() + ".html"));
         }
         report.delivery().ifPresent(d -> printDelivery(out, d));
     }

@@ -51,17 +51,43 @@ final class ComposedText {
     static String paragraph(RoundupEntry entry) {
         Summary s = entry.summary();
         List<String> parts = new ArrayList<>();
-        String tldr = s == null || s.tldr().isBlank() ? entry.paper().title() + "." : s.tldr().strip();
-        parts.add(sentence(tldr));
-        if (s != null && !s.summary().isBlank()) {
-            ExtractiveSummarizer.sentencesOf(s.summary()).stream().filter(x -> !tldr.contains(x.strip()))
-                    .findFirst().ifPresent(x -> parts.add(x.strip()));
+        String lead = lead(entry);
+        parts.add(sentence(lead));
+        if (s != null && !s.summary().isBlank() && words(lead) < LEAD_WORDS) {
+            ExtractiveSummarizer.sentencesOf(s.summary()).stream().map(String::strip)
+                    .filter(x -> !x.isEmpty() && !lead.contains(x) && !x.contains(lead))
+                    .findFirst().ifPresent(parts::add);
         }
         if (s != null && !s.whyItMatters().isBlank()) {
             parts.add(sentence("Why it matters: " + s.whyItMatters().strip()));
         }
         parts.add(reception(entry));
         return String.join(" ", parts);
+    }
+
+    /** Below this many words, the lead is followed by the summary's next sentence. */
+    static final int LEAD_WORDS = 35;
+
+    /**
+     * The TL;DR, whole: an extractive TL;DR is the abstract's best sentence shortened with "…", which reads badly in
+     * a paragraph, so the sentence it was cut from takes its place. Without a TL;DR, the title.
+     */
+    static String lead(RoundupEntry entry) {
+        Summary s = entry.summary();
+        if (s == null || s.tldr().isBlank()) {
+            return entry.paper().title();
+        }
+        String tldr = s.tldr().strip();
+        if (!tldr.endsWith("…")) {
+            return tldr;
+        }
+        String start = tldr.substring(0, tldr.length() - 1).strip();
+        return ExtractiveSummarizer.sentencesOf(entry.paper().abstractText()).stream().map(String::strip)
+                .filter(x -> x.startsWith(start)).findFirst().orElse(tldr);
+    }
+
+    private static int words(String text) {
+        return text.isBlank() ? 0 : text.strip().split("\\s+").length;
     }
 
     /** How the paper was received, from the stored signals and issues. */
