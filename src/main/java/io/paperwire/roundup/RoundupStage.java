@@ -152,6 +152,22 @@ public final class RoundupStage {
                 Optional.empty());
     }
 
+    /**
+     * {@code paperwire preview --roundup}: the stored roundup of this period rendered again with the current templates,
+     * its email and the archive with it written under {@code <out-dir>/preview/}; nothing is stored, published or sent.
+     *
+     * @return the preview of the roundup's archive page
+     * @throws RoundupException when the period has no published roundup
+     */
+    public Path previewPublished(RoundupPeriod period) {
+        RoundupStore.Stored stored = parts.roundups().latest(period).orElseThrow(() -> new RoundupException(
+                "No roundup of " + period.label() + " is published; make one with paperwire roundup"
+                        + " (or preview a new one with --dry-run)"));
+        RoundupRequest request = new RoundupRequest(period, true, false, false);
+        RenderedRoundup rendered = parts.renderer().render(new WrittenRoundup(request, stored.roundup(), 0, false, List.of()));
+        return parts.publisher().preview(rendered, parts.previewUnsubscribeUrl());
+    }
+
     public RenderedRoundup publish(RenderedRoundup rendered) {
         return parts.publisher().publish(rendered);
     }

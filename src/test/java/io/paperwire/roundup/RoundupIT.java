@@ -198,6 +198,11 @@ class RoundupIT {
         assertThat(roundupMail("roundup-2024-05")).hasSize(2);
         byte[] published = Files.readAllBytes(site.resolve("roundups/2024-05.html"));
 
+        CommandResult preview = paperwireHere("preview", "--roundup", "2024-05");
+        assertThat(preview.exitCode()).as(preview.toString()).isZero();
+        assertThat(page(home.resolve("out/preview/site/roundups/2024-05.html")).select("article.paper")).hasSize(papers.size());
+        assertThat(Files.readString(home.resolve("out/preview/roundup-2024-05.html"))).contains("token=preview");
+
         CommandResult weekly = paperwireHere("run", "--week", "2024-W22");
         assertThat(weekly.exitCode()).as(weekly.toString()).isZero();
         assertThat(Files.readAllBytes(site.resolve("roundups/2024-05.html"))).isEqualTo(published);
