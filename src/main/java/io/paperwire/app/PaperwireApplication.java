@@ -154,6 +154,10 @@ public final class PaperwireApplication implements AutoCloseable {
      * @throws RuntimeException the step's own exception (no weekly issues, a period not over, a template …)
      */
     public RoundupReport roundup(RoundupRequest request) {
+        if (main.getCamelContext().getRoute("roundup-make") == null) {
+            throw new IllegalStateException("the route roundup-make is not loaded: the routes/ folder in "
+                    + settings().home() + " has no roundup.camel.yaml; copy it there from the bundled routes");
+        }
         return (RoundupReport) request("direct:roundup", request);
     }
 

@@ -146,6 +146,8 @@ class RoundupIT {
     void theMonthsRoundupRanksItsIssuesPapersIsLinkedEverywhereAndMailsEachSubscriberOnce() throws Exception {
         assertThat(paperwireHere("subscribers", "add", "ada@example.org").exitCode()).isZero();
         assertThat(paperwireHere("subscribers", "add", "grace@example.org").exitCode()).isZero();
+        assertThat(paperwireHere("subscribers", "add", "gone@example.org").exitCode()).isZero();
+        assertThat(paperwireHere("subscribers", "remove", "gone@example.org").exitCode()).isZero();
 
         CommandResult result = paperwireHere("roundup", "--month", "2024-05", "--send");
 
