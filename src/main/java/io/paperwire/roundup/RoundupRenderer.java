@@ -4,10 +4,15 @@ import io.paperwire.paper.RenderedIssue;
 import io.paperwire.paper.Roundup;
 import io.paperwire.render.CssInliner;
 import io.paperwire.render.MathText;
+import io.paperwire.render.RenderStage;
 import io.paperwire.render.SafeLinks;
 import io.paperwire.render.TemplateEngine;
 import io.paperwire.settings.PaperwireSettings;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +29,8 @@ public final class RoundupRenderer {
     /** Every template the roundup's email uses, checked when the process starts. */
     public static final List<String> TEMPLATES = List.of(EMAIL_HTML, EMAIL_TEXT);
 
+    private static final Logger LOG = LoggerFactory.getLogger(RoundupRenderer.class);
+
     private final TemplateEngine templates;
     private final PaperwireSettings settings;
     private final CssInliner inliner = new CssInliner();
@@ -38,6 +45,11 @@ public final class RoundupRenderer {
         Map<String, Object> model = model(roundup);
         String html = inliner.inline(templates.render(EMAIL_HTML, model));
         String text = templates.render(EMAIL_TEXT, model);
+        int bytes = html.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > RenderStage.GMAIL_CLIP_BYTES) {
+            LOG.warn("The email of {} is {} KB of HTML; Gmail clips messages over 102 KB (fewer papers, "
+                    + "paperwire.roundup.papers*, or a shorter template keeps the footer visible)", roundup.slug(), bytes / 1024);
+        }
         return new RenderedRoundup(written.request(), 0, written.roundup(), oneLine(roundup.title()), html, text, written);
     }
 

@@ -106,6 +106,10 @@ public final class RoundupWriter {
         Map<String, String> paragraphs = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         for (int attempt = 1; attempt <= 2; attempt++) {
+            if (account.budgetReached()) {
+                notes.add(CALL_FAILED + "the LLM budget (paperwire.llm.budget-*) is reached");
+                break;
+            }
             String answer;
             try {
                 answer = llm.ask(messages, account, "roundup " + period, tokens);
