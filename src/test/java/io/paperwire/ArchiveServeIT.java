@@ -80,6 +80,9 @@ class ArchiveServeIT {
                 assertThat(response.statusCode()).as(path).isEqualTo(200);
                 assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue(type);
             });
+            HttpResponse<String> font = get("/assets/katex/fonts/KaTeX_Main-Regular.woff2");
+            assertThat(font.statusCode()).as("a KaTeX font").isEqualTo(200);
+            assertThat(font.headers().firstValue("Content-Type")).as("a KaTeX font").hasValue("font/woff2");
             assertThat(get("/").headers().firstValue("Cache-Control")).hasValue("no-cache");
             assertThat(get("/feed.xml").headers().firstValue("Cache-Control")).hasValue("no-cache");
             assertThat(get("/assets/search-index.js").headers().firstValue("Cache-Control")).hasValue("no-cache");

@@ -34,9 +34,10 @@ import java.util.stream.Stream;
  * <p>The site: {@code index.html} (newest issues first, then {@code index-2.html} …), {@code issues/<slug>.html}
  * with an anchor per paper, {@code tags.html} and {@code tags/<tag>.html}, {@code search.html} searching
  * {@code search.json} in the browser, {@code feed.xml} (Atom), {@code feed.json} (JSON Feed 1.1),
- * {@code sitemap.xml} and {@code assets/}; the roundups' pages under {@code roundups/} ({@link RoundupPages}), listed on
- * the front page and carried by the feeds, sitemap and search like the issues. Pages link to each other relatively, so the folder works from
- * {@code file://} and under any path prefix; feeds and the sitemap use the absolute {@code paperwire.site.base-url}.
+ * {@code sitemap.xml} and {@code assets/} (with KaTeX, which typesets the papers' math); the roundups' pages under
+ * {@code roundups/} ({@link RoundupPages}), listed on the front page and carried by the feeds, sitemap and search like
+ * the issues. Pages link to each other relatively, so the folder works from {@code file://} and under any path prefix;
+ * feeds and the sitemap use the absolute {@code paperwire.site.base-url}.
  */
 public final class SiteBuilder {
 
@@ -51,8 +52,12 @@ public final class SiteBuilder {
     /** Every template the archive uses, checked when the process starts. */
     public static final List<String> TEMPLATES = List.of(INDEX, ISSUE, TAG, TAGS, SEARCH, FEED, FEED_ENTRY, SITEMAP,
             RoundupPages.PAGE, RoundupPages.FEED_ENTRY);
-    /** Static files copied as they are (editors may override them in {@code templates/site/assets/}). */
-    public static final List<String> ASSETS = List.of("site/assets/style.css", "site/assets/search.js");
+    /**
+     * Static files copied as they are (editors may override them in {@code templates/site/assets/}); KaTeX comes
+     * from the jar ({@link SiteAssets}).
+     */
+    public static final List<String> ASSETS = List.of("site/assets/style.css", "site/assets/search.js",
+            "site/assets/math.js");
     /** How many of the newest issues the feeds carry. */
     static final int FEED_ISSUES = 20;
 
@@ -146,7 +151,8 @@ public final class SiteBuilder {
             Files.createDirectories(folder.resolve("assets"));
             String base = settings.site().baseUrl().toString().replaceAll("/+$", "");
             Map<String, Object> site = Map.of("title", settings.site().title(), "baseUrl", base,
-                    "subscribeUrl", settings.site().subscribeFormAction().orElse(""), "roundups", !roundups.isEmpty());
+                    "subscribeUrl", settings.site().subscribeFormAction().orElse(""), "math", SiteAssets.typesetsMath(),
+                    "roundups", !roundups.isEmpty());
             List<Tag> tags = tags(issues);
             Map<String, List<Tag>> tagsOfPaper = new HashMap<>();
             for (Tag tag : tags) {
@@ -197,9 +203,7 @@ public final class SiteBuilder {
             String searchIndex = ArchiveDocuments.json(searchEntries);
             write(folder.resolve("search.json"), searchIndex);
             write(folder.resolve("assets/search-index.js"), "window.PAPERWIRE_SEARCH = " + searchIndex + ";\n");
-            for (String asset : ASSETS) {
-                write(folder.resolve(asset.substring("site/".length())), templates.raw(asset));
-            }
+            SiteAssets.copy(templates, ASSETS, folder.resolve("assets"));
             return new Build(folder);
         } catch (IOException e) {
             deleteTree(folder);

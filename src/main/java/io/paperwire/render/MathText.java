@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -15,6 +16,9 @@ import java.util.Set;
  * {@code $O(n \log n)$} becomes {@code O(n log n)}, {@code Mat\'ern} becomes {@code Matérn}. The symbol table is data
  * ({@code latex-unicode.properties}); what it does not know degrades to its content, without {@code $}, braces or
  * backslashes. The result is plain text: callers escape it as they escape any other text.
+ *
+ * <p>A dollar sign is math only when it pairs with a closing one ({@link MathDelimiters}): "costs $5 and $10"
+ * stays as written. The archive's {@code assets/math.js} pairs dollars by the same rule in the browser.
  */
 public final class MathText {
 
@@ -26,7 +30,7 @@ public final class MathText {
     /** Commands shown as nothing: sizing and spacing. */
     private static final Set<String> SILENT_COMMANDS = Set.of("left", "right", "big", "Big", "bigg", "Bigg", "bigl",
             "bigr", "Bigl", "Bigr", "limits", "nolimits", "displaystyle", "textstyle", "scriptstyle", "mathstrut",
-            "noindent", "xspace");
+            "noindent", "xspace", "em", "bf", "it", "rm", "sf", "tt", "sl", "sc", "normalfont");
 
     private MathText() {
     }
@@ -57,11 +61,17 @@ public final class MathText {
     /** One pass over the text; math mode (between {@code $}) also reads {@code ^} and {@code _}. */
     private static final class Parser {
         private final String in;
+        private final Map<Integer, Integer> delimiters;
         private int pos;
         private boolean math;
+        /** Between a pair of {@link MathDelimiters}, whatever the text commands inside switched. */
+        private boolean inPairedMath;
+        /** How many braced groups the parser is inside: within one, a brace groups even outside math. */
+        private int depth;
 
         Parser(String in) {
             this.in = in;
+            this.delimiters = MathDelimiters.of(in);
         }
 
         String run() {
@@ -77,10 +87,18 @@ public final class MathText {
             char c = in.charAt(pos++);
             switch (c) {
                 case '$':
-                    if (pos < in.length() && in.charAt(pos) == '$') {
-                        pos++;
+                    Integer length = delimiters.get(pos - 1);
+                    if (length != null) {
+                        pos += length - 1;
+                        math = !math;
+                        inPairedMath = math;
+                        while (math && pos < in.length() && Character.isWhitespace(in.charAt(pos))) {
+                            pos++; // TeX ignores spaces in math: "$ \alpha $-divergence" reads α-divergence
+                        }
+                        return "";
                     }
-                    if (math || in.indexOf('$', pos) >= 0) {
+                    if (inPairedMath && depth > 0) {
+                        // math in a text command in math, $a \text{if $x$} b$: the command restores the mode after
                         math = !math;
                         return "";
                     }
@@ -88,16 +106,26 @@ public final class MathText {
                 case '\\':
                     return command();
                 case '{':
-                    // outside math a bare brace is more often text ("${7*7}", code) than TeX grouping: kept
-                    return math ? group() : "{";
+                    // outside math and any group a bare brace is more often text ("${7*7}", code) than TeX: kept
+                    return math || depth > 0 ? group() : "{";
                 case '}':
-                    return math ? "" : "}";
+                    return math || depth > 0 ? "" : "}";
                 case '~':
                     return "\u00a0";
                 case '^':
                 case '_':
                     return math ? script(c == '^' ? "sup." : "sub.", c) : String.valueOf(c);
                 default:
+                    if (math && Character.isWhitespace(c)) {
+                        int end = pos;
+                        while (end < in.length() && Character.isWhitespace(in.charAt(end))) {
+                            end++;
+                        }
+                        if (delimiters.containsKey(end)) {
+                            pos = end;
+                            return "";
+                        }
+                    }
                     return String.valueOf(c);
             }
         }
@@ -114,8 +142,8 @@ public final class MathText {
                     return accented(accent);
                 }
                 return switch (c) {
-                    case '(', '[' -> { math = true; yield ""; }
-                    case ')', ']' -> { math = false; yield ""; }
+                    case '(', '[' -> { math = true; inPairedMath = true; yield ""; }
+                    case ')', ']' -> { math = false; inPairedMath = false; yield ""; }
                     case ',', ';', ':', ' ', '\\' -> " ";
                     case '!', '/' -> "";
                     case '|' -> "‖";
@@ -158,6 +186,9 @@ public final class MathText {
                 return symbol;
             }
             if (SILENT_COMMANDS.contains(name)) {
+                while (pos < in.length() && in.charAt(pos) == ' ') {
+                    pos++; // as TeX does after a control word: "{\em inner}" reads "inner"
+                }
                 return "";
             }
             if (CONTENT_COMMANDS.contains(name) || nextIs('{')) {
@@ -227,9 +258,11 @@ public final class MathText {
         /** The rest of a group whose opening brace was read, up to its closing brace. */
         private String group() {
             StringBuilder out = new StringBuilder();
+            depth++;
             while (pos < in.length() && in.charAt(pos) != '}') {
                 out.append(next());
             }
+            depth--;
             if (pos < in.length()) {
                 pos++;
             }

@@ -238,7 +238,10 @@ class SiteBuilderTest {
     void rendersHostileTextAsPlainTextOnEveryPage() throws Exception {
         for (String name : List.of("index.html", "issues/2024-W21.html", "tags/cs-lg.html", "tags/script-x-script.html")) {
             Document doc = page(site.resolve(name));
-            assertThat(doc.select("script, img, iframe, b")).as(name).isEmpty();
+            // the only script is the site's own math typesetter, in the head
+            assertThat(doc.select("script, img, iframe, b")).as(name)
+                    .allSatisfy(e -> assertThat(e.outerHtml()).isEqualTo("<script defer src=\"" + (name.contains("/") ? "../" : "")
+                            + "assets/math.js\"></script>"));
             assertThat(doc.select("a[href]")).allSatisfy(a ->
                     assertThat(a.attr("href").toLowerCase()).as(name).doesNotContain("javascript:"));
             assertThat(doc.text()).as(name).contains(HOSTILE_TITLE);
@@ -246,6 +249,31 @@ class SiteBuilderTest {
         Document issue = page(site.resolve("issues/2024-W21.html"));
         assertThat(issue.getElementById(HOSTILE_ID).select(".links a").eachText())
                 .containsExactly("arXiv", "PDF", "Hugging Face");
+    }
+
+    @Test
+    void publishesKatexWithEveryFontItsStyleSheetNamesAndLoadsItFromEveryPage() throws Exception {
+        Path katex = site.resolve("assets/katex");
+        for (String file : List.of("katex.min.js", "katex.min.css", "contrib/auto-render.min.js", "LICENSE")) {
+            assertThat(katex.resolve(file)).as(file).isNotEmptyFile();
+        }
+        java.util.regex.Matcher font = java.util.regex.Pattern.compile("url\\((fonts/[^)]+\\.woff2)\\)")
+                .matcher(Files.readString(katex.resolve("katex.min.css")));
+        int fonts = 0;
+        while (font.find()) {
+            assertThat(katex.resolve(font.group(1))).as(font.group(1)).isNotEmptyFile();
+            fonts++;
+        }
+        assertThat(fonts).as("woff2 fonts named by katex.min.css").isGreaterThanOrEqualTo(15);
+        assertThat(Files.readString(katex.resolve("LICENSE"))).contains("MIT License");
+        assertThat(site.resolve("assets/math.js")).isNotEmptyFile();
+
+        Document issue = page(site.resolve("issues/2024-W21.html"));
+        assertThat(issue.select("head script[src]").eachAttr("src")).containsExactly("../assets/math.js");
+        assertThat(page(site.resolve("index.html")).select("head script[src]").eachAttr("src"))
+                .containsExactly("assets/math.js");
+        assertThat(issue.select("article.paper h3 a.tex")).hasSizeGreaterThan(1);
+        assertThat(issue.select("article.paper .tldr.tex")).hasSizeGreaterThan(1);
     }
 
     @Test

@@ -75,6 +75,7 @@ class SiteFilesTest {
         assertThat(SiteFiles.contentType("2024-W21.HTML")).isEqualTo("text/html; charset=utf-8");
         assertThat(SiteFiles.contentType("search.js")).isEqualTo("text/javascript; charset=utf-8");
         assertThat(SiteFiles.contentType("LICENSE")).isEqualTo("application/octet-stream");
+        assertThat(SiteFiles.contentType("KaTeX_Main-Regular.woff2")).isEqualTo("font/woff2");
     }
 
     @Test

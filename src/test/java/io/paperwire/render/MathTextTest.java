@@ -41,9 +41,45 @@ class MathTextTest {
             "costs $5 today|costs $5 today",
             "plain title|plain title",
             "hostile ${7*7} stays|hostile ${7*7} stays",
+            "only $50$ tests and $25\\%$ of them|only 50 tests and 25% of them",
+            "$ \\alpha $-divergence|α-divergence",
+            "$$E = mc^2$$|E = mc²",
     })
     void turnsLatexIntoReadableUnicode(String latex, String expected) {
         assertEquals(expected, MathText.of(latex));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "\\textbf{a {b} c}|a b c",
+            "\\emph{the {\\em inner} word} stays|the inner word stays",
+            "\\text{if $x$}|if x",
+            "$f(x) = 1 \\text{ if $x > 0$, else } 0$|f(x) = 1  if x > 0, else  0",
+            "$\\mathrm{KL}(p, \\text{$q$-model})$|KL(p, q-model)",
+    })
+    void nestedBracesAndMathInsideTextCommandsReadAsTheirContent(String latex, String expected) {
+        assertEquals(expected, MathText.of(latex));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "costs $5 and $10|costs $5 and $10",
+            "between $5 and $10 per run, with $\\alpha$ fixed|between $5 and $10 per run, with α fixed",
+            "testing costs over $800 per sample and is limited|testing costs over $800 per sample and is limited",
+            "a $3M budget and a $2M one|a $3M budget and a $2M one",
+            "$5 and $x$|$5 and x",
+    })
+    void aDollarInProseStaysAsWritten(String text, String expected) {
+        assertEquals(expected, MathText.of(text));
+    }
+
+    @Test
+    void pairsOnlyTheDollarsThatReadAsMath() {
+        assertEquals(Map.of(), MathDelimiters.of("costs $5 and $10"));
+        assertEquals(Map.of(7, 1, 9, 1), MathDelimiters.of("$5 and $x$"));
+        assertEquals(Map.of(0, 2, 10, 2), MathDelimiters.of("$$E = mc^2$$"));
+        assertEquals(Map.of(0, 1, 18, 1), MathDelimiters.of("$a \\text{if $x$} b$"), "inner dollars sit in braces");
+        assertEquals(Map.of(), MathDelimiters.of("a \\$ sign and $5"), "an escaped dollar opens nothing");
     }
 
     @Test

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every title and abstract of the real arXiv and Hugging Face recordings comes out of {@code mathText} without TeX. */
 @UsesRealRecordings
-class RealTitlesMathTextTest {
+public class RealTitlesMathTextTest {
 
     @Test
     void everyRealTitleAndAbstractLosesItsTex(@TempDir Path templates) throws IOException {
@@ -47,7 +47,8 @@ class RealTitlesMathTextTest {
         assertThat(failures).isEmpty();
     }
 
-    private static List<String> realTitlesAndAbstracts() throws IOException {
+    /** Every title and abstract of the arXiv feeds and Hugging Face lists in the recordings (caller carries the tag). */
+    public static List<String> realTitlesAndAbstracts() throws IOException {
         Path real = RealFixtures.folder();
         List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.list(real)) {
