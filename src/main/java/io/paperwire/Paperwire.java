@@ -5,6 +5,7 @@ import io.paperwire.cli.ApproveCommand;
 import io.paperwire.cli.ArchiveCommand;
 import io.paperwire.cli.CollectCommand;
 import io.paperwire.cli.PreviewCommand;
+import io.paperwire.cli.RoundupCommand;
 import io.paperwire.cli.RunCommand;
 import io.paperwire.cli.ServeCommand;
 import io.paperwire.cli.SubscribersCommand;
@@ -18,11 +19,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The command line: {@code paperwire run|serve|subscribers …}. */
+/** The command line: {@code paperwire run|serve|roundup|subscribers …}. */
 @Command(name = "paperwire", mixinStandardHelpOptions = true, version = "Paperwire 0.1.0",
         description = "A weekly AI-paper newsletter: arXiv and Hugging Face → selection → summaries → email and web archive.",
         subcommands = {RunCommand.class, ServeCommand.class, SubscribersCommand.class, ApproveCommand.class,
-                PreviewCommand.class, ArchiveCommand.class, CollectCommand.class,
+                PreviewCommand.class, ArchiveCommand.class, CollectCommand.class, RoundupCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Paperwire {
 

@@ -13,11 +13,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The arrows of the architecture point down: {@code cli} → {@code app} → {@code ops} → the stages → the shared
  * packages below them. These rules fail the build when a change makes one point up or sideways into a cycle.
+ * Among the stages, {@code roundup} sits on top: it collects from the archive's issues, writes with the summarise
+ * stage's LLM machinery, renders with the render stage and mails through the deliver stage, so no other stage may
+ * import it.
  */
 class ArchitectureTest {
 
     static final String[] STAGES = {"..source..", "..select..", "..summarize..", "..render..", "..archive..",
-            "..deliver..", "..subscribers.."};
+            "..deliver..", "..subscribers..", "..roundup.."};
     static final String[] BELOW_THE_STAGES = {"..paper..", "..store..", "..settings..", "..common..", "..mail.."};
 
     static JavaClasses paperwire;
@@ -42,6 +45,12 @@ class ArchitectureTest {
         ArchRule rule = noClasses().that().resideInAnyPackage(STAGES)
                 .should().dependOnClassesThat().resideInAnyPackage("..ops..", "..cli..", "..app..");
         rule.check(classes());
+    }
+
+    @Test
+    void noOtherStageImportsTheRoundups() {
+        noClasses().that().resideInAnyPackage(STAGES).and().resideOutsideOfPackage("..roundup..")
+                .should().dependOnClassesThat().resideInAPackage("..roundup..").check(classes());
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.paperwire.archive.ArchiveRebuilder;
 import io.paperwire.archive.EditorPreview;
 import io.paperwire.archive.IssueStore;
 import io.paperwire.archive.PublishStage;
+import io.paperwire.archive.RoundupStore;
 import io.paperwire.archive.SiteBuilder;
 import io.paperwire.archive.SiteEndpoint;
 import io.paperwire.archive.WebHeaderFilter;
@@ -23,6 +24,11 @@ import io.paperwire.ops.QuartzSetup;
 import io.paperwire.render.PreviewWriter;
 import io.paperwire.render.RenderStage;
 import io.paperwire.render.TemplateEngine;
+import io.paperwire.roundup.RoundupPublisher;
+import io.paperwire.roundup.RoundupRenderer;
+import io.paperwire.roundup.RoundupSchedule;
+import io.paperwire.roundup.RoundupStage;
+import io.paperwire.roundup.RoundupWriter;
 import io.paperwire.select.LlmRelevanceRater;
 import io.paperwire.select.RelevanceRater;
 import io.paperwire.select.SelectStage;
@@ -41,7 +47,9 @@ import io.paperwire.subscribers.SubscriptionPages;
 import io.paperwire.subscribers.SubscriptionService;
 import io.paperwire.subscribers.SubscriptionTokens;
 import io.paperwire.summarize.ChatModels;
+import io.paperwire.summarize.LlmCalls;
 import io.paperwire.summarize.LlmUsage;
+import io.paperwire.summarize.PromptTemplate;
 import io.paperwire.summarize.SummarizeStage;
 import io.paperwire.summarize.SummaryCache;
 
@@ -107,7 +115,7 @@ public final class Components implements AutoCloseable {
     public TemplateEngine templates() {
         return once("templates", () -> {
             TemplateEngine templates = new TemplateEngine(settings().home().resolve("templates"));
-            Stream.of(RenderStage.TEMPLATES.stream(), SiteBuilder.TEMPLATES.stream(),
+            Stream.of(RenderStage.TEMPLATES.stream(), SiteBuilder.TEMPLATES.stream(), RoundupRenderer.TEMPLATES.stream(),
                             Stream.of(ConfirmationMail.HTML, ConfirmationMail.TEXT, SubscriptionPages.SUBSCRIBE,
                                     SubscriptionPages.CONFIRM, SubscriptionPages.UNSUBSCRIBE, SiteEndpoint.NOT_FOUND))
                     .flatMap(s -> s).forEach(templates::check);
@@ -129,6 +137,10 @@ public final class Components implements AutoCloseable {
 
     public IssueStore issueStore() {
         return once("issueStore", () -> new IssueStore(database()));
+    }
+
+    public RoundupStore roundupStore() {
+        return once("roundupStore", () -> new RoundupStore(database()));
     }
 
     public DeliveryLog deliveryLog() {
@@ -171,8 +183,10 @@ public final class Components implements AutoCloseable {
                 selection -> issueStore().nextEdition(selection.request().week(), selection.request().force()), clock));
     }
 
+    /** The archive, keeping the published roundups through every build of the issues. */
     public SiteBuilder siteBuilder() {
-        return once("siteBuilder", () -> new SiteBuilder(templates(), settings()));
+        return once("siteBuilder", () -> new SiteBuilder(templates(), settings(), settings().outDir().resolve("site"),
+                roundupStore()::all));
     }
 
     public PublishStage publisher() {
@@ -192,6 +206,32 @@ public final class Components implements AutoCloseable {
     public DeliverStage deliverer() {
         return once("deliverer", () -> new DeliverStage(subscriberStore(), deliveryLog(),
                 new MessageFactory(settings(), tokens()), mailer(), configuration.delivery()));
+    }
+
+    // --- roundups: above the stages they use (archive, summarize's LLM machinery, render, deliver) ---------------
+
+    /** The roundups' text: by the configured LLM with the editor's prompt (checked now), else composed. */
+    public RoundupWriter roundupWriter() {
+        return once("roundupWriter", () -> configuration.llm().usesLlm()
+                ? RoundupWriter.withLlm(LlmCalls.of(configuration.llm()),
+                        PromptTemplate.load(settings().home().resolve("templates"), RoundupWriter.PROMPT), database(),
+                        configuration.llm().maxOutputTokens(), () -> LlmUsage.of(configuration.llm()))
+                : RoundupWriter.composed());
+    }
+
+    /** The steps of routes/roundup.camel.yaml (bean {@code roundups}). */
+    public RoundupStage roundups() {
+        return once("roundups", () -> {
+            PaperStore papers = new PaperStore(database());
+            RoundupPublisher publisher = new RoundupPublisher(database(), issueStore(), roundupStore(), siteBuilder(),
+                    new SiteBuilder(templates(), settings(), settings().outDir().resolve("preview/site")),
+                    settings().outDir().resolve("preview"));
+            String base = settings().site().baseUrl().toString().replaceAll("/+$", "");
+            return new RoundupStage(new RoundupStage.Parts(issueStore(), roundupStore(), papers::latest,
+                    configuration.selection().overrides(), configuration.roundup(), roundupWriter(),
+                    new RoundupRenderer(templates(), settings()), publisher, deliverer(), settings().site().title(),
+                    base + "/unsubscribe?token=preview"), clock);
+        });
     }
 
     // --- subscriptions and operations ---------------------------------------------------------------------------
@@ -236,6 +276,7 @@ public final class Components implements AutoCloseable {
         beans.put("deliveryRetry", new DeliveryRetry(ops.runs(), ops.runService(), configuration.delivery().retryEvery(),
                 configuration.delivery().retryFor(), clock));
         beans.put("quartz", QuartzSetup.component(database(), settings().ops().nodeId()));
+        beans.put("roundupSchedule", new RoundupSchedule(clock, settings().ops().schedule().timeZone()));
         return beans;
     }
 
@@ -251,6 +292,7 @@ public final class Components implements AutoCloseable {
         beans.put("previewer", new PreviewWriter(settings().outDir().resolve("preview")));
         beans.put("publisher", publisher());
         beans.put("deliverer", deliverer());
+        beans.put("roundups", roundups());
         beans.put("subscriptionPages", new SubscriptionPages(subscriptions(), templates(), settings()));
         beans.put("site", new SiteEndpoint(settings().outDir().resolve("site"), templates(), settings()));
         beans.put("webHeaders", new WebHeaderFilter());

@@ -5,6 +5,8 @@ import io.paperwire.app.Configuration;
 import io.paperwire.ops.Operations;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.render.TemplateEngine;
+import io.paperwire.roundup.RoundupReport;
+import io.paperwire.roundup.RoundupRequest;
 import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.source.AnnouncementCapture;
 import io.paperwire.store.Database;
@@ -143,8 +145,25 @@ public final class PaperwireApplication implements AutoCloseable {
      * @throws RuntimeException the stage's own exception (source, template, database …), unwrapped from Camel's
      */
     public Object run(RunRequest request) {
+        return request("direct:run", request);
+    }
+
+    /**
+     * Makes a roundup ({@code routes/roundup.camel.yaml}) and returns its report.
+     *
+     * @throws RuntimeException the step's own exception (no weekly issues, a period not over, a template …)
+     */
+    public RoundupReport roundup(RoundupRequest request) {
+        if (main.getCamelContext().getRoute("roundup-make") == null) {
+            throw new IllegalStateException("the route roundup-make is not loaded: the routes/ folder in "
+                    + settings().home() + " has no roundup.camel.yaml; copy it there from the bundled routes");
+        }
+        return (RoundupReport) request("direct:roundup", request);
+    }
+
+    private Object request(String endpoint, Object body) {
         try {
-            return producer.requestBody("direct:run", request);
+            return producer.requestBody(endpoint, body);
         } catch (CamelExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause.getMessage(), cause);

@@ -3,11 +3,15 @@ package io.paperwire.archive;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.paperwire.paper.Issue;
+import io.paperwire.paper.Roundup;
+import io.paperwire.paper.RoundupEntry;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.render.MathText;
 import io.paperwire.store.Json;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +37,18 @@ final class ArchiveDocuments {
     /** One paper in the search index; short keys keep a ten-year index small. */
     record SearchEntry(String t, String a, String s, String u, String i, List<String> g) {}
 
-    static String jsonFeed(String title, String baseUrl, List<Issue> issues, Map<String, String> entryHtml) {
+    static String jsonFeed(String title, String baseUrl, List<Issue> issues, List<Roundup> roundups,
+                           Map<String, String> entryHtml) {
         List<JsonFeedItem> items = new ArrayList<>();
+        for (Roundup roundup : roundups) {
+            String url = baseUrl + "/" + RoundupPages.path(roundup);
+            StringBuilder text = new StringBuilder(roundup.intro()).append("\n");
+            roundup.entries().forEach(e -> text.append(e.rank()).append(". ").append(MathText.of(e.paper().title()))
+                    .append(' ').append(url).append('#').append(e.paper().id().value()).append('\n'));
+            items.add(new JsonFeedItem(url, url, roundup.title(), entryHtml.get(roundup.slug()), text.toString(),
+                    roundup.createdAt().toString(), roundup.entries().stream().map(RoundupEntry::topic)
+                    .filter(t -> !t.isEmpty()).distinct().toList()));
+        }
         for (Issue issue : issues) {
             String url = baseUrl + "/issues/" + issue.slug() + ".html";
             StringBuilder text = new StringBuilder();
@@ -44,6 +58,8 @@ final class ArchiveDocuments {
                     issue.createdAt().toString(),
                     issue.papers().flatMap(p -> Tag.namesOf(p).stream()).distinct().toList()));
         }
+        // Newest first, roundups among the issues by when they were published.
+        items.sort(Comparator.comparing((JsonFeedItem item) -> Instant.parse(item.datePublished())).reversed());
         return pretty(new JsonFeed("https://jsonfeed.org/version/1.1", title, baseUrl + "/index.html",
                 baseUrl + "/feed.json", "Every issue of " + title + ": the week's AI papers, selected and summarised.",
                 "en", items));

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The published issues, each stored with its content and rendered email so it can be resent or re-rendered. */
+/**
+ * The published weekly issues, each stored with its content and rendered email so it can be resent or re-rendered.
+ * They are the rows of kind {@code issue}; roundups share the table ({@link RoundupStore}).
+ */
 public final class IssueStore {
 
     private final Database database;
@@ -24,14 +27,14 @@ public final class IssueStore {
 
     /** The edition a new issue of this week gets: 1, or one more than the latest when forced. */
     public int nextEdition(Week week, boolean force) {
-        int latest = database.queryOne("SELECT MAX(edition) AS latest FROM issues WHERE week = ?",
+        int latest = database.queryOne("SELECT MAX(edition) AS latest FROM issues WHERE week = ? AND kind = 'issue'",
                 row -> row.getInt("latest"), week.toString()).orElse(0);
         return latest == 0 ? 1 : force ? latest + 1 : latest;
     }
 
     public Optional<RenderedIssue> latest(RunRequest request) {
         return database.queryOne(
-                "SELECT id, subject, content, email_html, email_text FROM issues WHERE week = ? ORDER BY edition DESC LIMIT 1",
+                "SELECT id, subject, content, email_html, email_text FROM issues WHERE week = ? AND kind = 'issue' ORDER BY edition DESC LIMIT 1",
                 row -> new RenderedIssue(request, row.getLong("id"), Json.read(row.getString("content"), Issue.class),
                         row.getString("subject"), row.getString("email_html"), row.getString("email_text")),
                 request.week().toString());
@@ -39,7 +42,7 @@ public final class IssueStore {
 
     /** Every stored issue, newest week first. */
     public List<Issue> all() {
-        return database.query("SELECT content FROM issues ORDER BY week DESC, edition DESC",
+        return database.query("SELECT content FROM issues WHERE kind = 'issue' ORDER BY week DESC, edition DESC",
                 row -> Json.read(row.getString("content"), Issue.class));
     }
 

@@ -1,6 +1,7 @@
 package io.paperwire.archive;
 
 import io.paperwire.paper.Issue;
+import io.paperwire.paper.Roundup;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.render.IssueView;
 import io.paperwire.render.NewsletterLayout;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -32,9 +34,10 @@ import java.util.stream.Stream;
  * <p>The site: {@code index.html} (newest issues first, then {@code index-2.html} …), {@code issues/<slug>.html}
  * with an anchor per paper, {@code tags.html} and {@code tags/<tag>.html}, {@code search.html} searching
  * {@code search.json} in the browser, {@code feed.xml} (Atom), {@code feed.json} (JSON Feed 1.1),
- * {@code sitemap.xml} and {@code assets/} (with KaTeX, which typesets the papers' math). Pages link to each other
- * relatively, so the folder works from {@code file://} and under any path prefix; feeds and the sitemap use the
- * absolute {@code paperwire.site.base-url}.
+ * {@code sitemap.xml} and {@code assets/} (with KaTeX, which typesets the papers' math); the roundups' pages under
+ * {@code roundups/} ({@link RoundupPages}), listed on the front page and carried by the feeds, sitemap and search like
+ * the issues. Pages link to each other relatively, so the folder works from {@code file://} and under any path prefix;
+ * feeds and the sitemap use the absolute {@code paperwire.site.base-url}.
  */
 public final class SiteBuilder {
 
@@ -47,7 +50,8 @@ public final class SiteBuilder {
     public static final String FEED_ENTRY = "site/feed-entry.ftlh";
     public static final String SITEMAP = "site/sitemap.xml.ftlx";
     /** Every template the archive uses, checked when the process starts. */
-    public static final List<String> TEMPLATES = List.of(INDEX, ISSUE, TAG, TAGS, SEARCH, FEED, FEED_ENTRY, SITEMAP);
+    public static final List<String> TEMPLATES = List.of(INDEX, ISSUE, TAG, TAGS, SEARCH, FEED, FEED_ENTRY, SITEMAP,
+            RoundupPages.PAGE, RoundupPages.FEED_ENTRY);
     /**
      * Static files copied as they are (editors may override them in {@code templates/site/assets/}); KaTeX comes
      * from the jar ({@link SiteAssets}).
@@ -62,6 +66,8 @@ public final class SiteBuilder {
     private final Path siteDir;
     private final int issuesPerPage;
     private final int papersPerTagPage;
+    private final Supplier<List<Roundup>> publishedRoundups;
+    private final RoundupPages roundupPages;
 
     public SiteBuilder(TemplateEngine templates, PaperwireSettings settings) {
         this(templates, settings, settings.outDir().resolve("site"));
@@ -69,6 +75,14 @@ public final class SiteBuilder {
 
     /** @param siteDir where the site is published, e.g. {@code out/preview/site} for a preview */
     public SiteBuilder(TemplateEngine templates, PaperwireSettings settings, Path siteDir) {
+        this(templates, settings, siteDir, List::of);
+    }
+
+    /** @param publishedRoundups the roundups every build of the issues keeps in the site (read at each build) */
+    public SiteBuilder(TemplateEngine templates, PaperwireSettings settings, Path siteDir,
+                       Supplier<List<Roundup>> publishedRoundups) {
+        this.publishedRoundups = publishedRoundups;
+        this.roundupPages = new RoundupPages(templates);
         this.templates = templates;
         this.settings = settings;
         this.siteDir = siteDir;
@@ -117,6 +131,11 @@ public final class SiteBuilder {
      * first whatever order they come in.
      */
     public Build build(List<Issue> issuesInAnyOrder) {
+        return build(issuesInAnyOrder, publishedRoundups.get());
+    }
+
+    /** Like {@link #build(List)} with these roundups (newest first) instead of the published ones. */
+    public Build build(List<Issue> issuesInAnyOrder, List<Roundup> roundups) {
         List<Issue> issues = issuesInAnyOrder.stream().map(SafeLinks::of)
                 .sorted(Comparator.comparing(Issue::week).reversed().thenComparing(Comparator.comparingInt(Issue::edition).reversed()))
                 .toList();
@@ -132,7 +151,8 @@ public final class SiteBuilder {
             Files.createDirectories(folder.resolve("assets"));
             String base = settings.site().baseUrl().toString().replaceAll("/+$", "");
             Map<String, Object> site = Map.of("title", settings.site().title(), "baseUrl", base,
-                    "subscribeUrl", settings.site().subscribeFormAction().orElse(""), "math", SiteAssets.typesetsMath());
+                    "subscribeUrl", settings.site().subscribeFormAction().orElse(""), "math", SiteAssets.typesetsMath(),
+                    "roundups", !roundups.isEmpty());
             List<Tag> tags = tags(issues);
             Map<String, List<Tag>> tagsOfPaper = new HashMap<>();
             for (Tag tag : tags) {
@@ -142,7 +162,8 @@ public final class SiteBuilder {
                 }
             }
             List<String> pages = new ArrayList<>();
-            writeIndexPages(folder, site, issues, pages);
+            writeIndexPages(folder, site, issues, roundups, pages);
+            pages.addAll(roundupPages.write(folder, site, roundups));
             for (int i = 0; i < issues.size(); i++) {
                 Issue issue = issues.get(i);
                 Map<String, Object> model = page(site, "../");
@@ -175,9 +196,11 @@ public final class SiteBuilder {
             write(folder.resolve("tags.html"), templates.render(TAGS, tagsModel));
             pages.add("tags.html");
             write(folder.resolve("search.html"), templates.render(SEARCH, page(site, "")));
-            writeFeeds(folder, site, base, issues);
+            writeFeeds(folder, site, base, issues, roundups);
             write(folder.resolve("sitemap.xml"), templates.render(SITEMAP, Map.of("site", site, "pages", pages)));
-            String searchIndex = ArchiveDocuments.json(ArchiveDocuments.searchEntries(issues));
+            List<ArchiveDocuments.SearchEntry> searchEntries = new ArrayList<>(RoundupPages.searchEntries(roundups));
+            searchEntries.addAll(ArchiveDocuments.searchEntries(issues));
+            String searchIndex = ArchiveDocuments.json(searchEntries);
             write(folder.resolve("search.json"), searchIndex);
             write(folder.resolve("assets/search-index.js"), "window.PAPERWIRE_SEARCH = " + searchIndex + ";\n");
             SiteAssets.copy(templates, ASSETS, folder.resolve("assets"));
@@ -206,11 +229,12 @@ public final class SiteBuilder {
         }
     }
 
-    private void writeIndexPages(Path folder, Map<String, Object> site, List<Issue> issues, List<String> pages)
-            throws IOException {
+    private void writeIndexPages(Path folder, Map<String, Object> site, List<Issue> issues, List<Roundup> roundups,
+                                 List<String> pages) throws IOException {
         for (Page<Issue> page : Page.split(issues, issuesPerPage, SiteBuilder::indexPage)) {
             Map<String, Object> model = page.model(page(site, ""));
             model.put("issues", page.items());
+            model.put("roundups", page.number() == 1 ? roundups : List.of());
             write(folder.resolve(indexPage(page.number())), templates.render(INDEX, model));
             pages.add(indexPage(page.number()));
         }
@@ -251,16 +275,22 @@ public final class SiteBuilder {
         }
     }
 
-    private void writeFeeds(Path folder, Map<String, Object> site, String base, List<Issue> issues) throws IOException {
+    private void writeFeeds(Path folder, Map<String, Object> site, String base, List<Issue> issues,
+                            List<Roundup> roundups) throws IOException {
         List<Issue> recent = issues.subList(0, Math.min(FEED_ISSUES, issues.size()));
+        List<Roundup> recentRoundups = roundups.subList(0, Math.min(FEED_ISSUES, roundups.size()));
         Map<String, String> entryHtml = new LinkedHashMap<>();
         for (Issue issue : recent) {
             entryHtml.put(issue.slug(), templates.render(FEED_ENTRY, Map.of("site", site, "issue", issue,
                     "issueUrl", base + "/issues/" + issue.slug() + ".html")));
         }
+        entryHtml.putAll(roundupPages.feedEntries(site, base, recentRoundups));
+        String updated = Stream.concat(recent.stream().map(Issue::createdAt), recentRoundups.stream().map(Roundup::createdAt))
+                .max(Comparator.naturalOrder()).map(Object::toString).orElse("1970-01-01T00:00:00Z");
         write(folder.resolve("feed.xml"), templates.render(FEED, Map.of("site", site, "issues", recent,
-                "entries", entryHtml)));
-        write(folder.resolve("feed.json"), ArchiveDocuments.jsonFeed(settings.site().title(), base, recent, entryHtml));
+                "entries", entryHtml, "roundups", recentRoundups, "updated", updated)));
+        write(folder.resolve("feed.json"), ArchiveDocuments.jsonFeed(settings.site().title(), base, recent,
+                recentRoundups, entryHtml));
     }
 
     private static Map<String, Object> page(Map<String, Object> site, String root) {

@@ -1,17 +1,20 @@
 package io.paperwire.cli;
 
 import io.paperwire.Paperwire;
+import io.paperwire.app.Components;
 import io.paperwire.app.Configuration;
 import io.paperwire.app.PaperwireApplication;
 import io.paperwire.archive.EditorPreview;
 import io.paperwire.archive.IssueStore;
 import io.paperwire.archive.StaticSiteServer;
 import io.paperwire.paper.Issue;
+import io.paperwire.paper.RoundupPeriod;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Week;
 import io.paperwire.render.Preview;
 import io.paperwire.render.TemplateException;
+import io.paperwire.roundup.RoundupStage;
 import io.paperwire.settings.PaperwireSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -32,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * {@code paperwire preview}: renders the email and the archive of one issue from the current templates into
+ * {@code paperwire preview}: renders the email and the archive of one issue (or, with {@code --roundup}, of a
+ * published roundup) from the current templates into
  * {@code <out-dir>/preview/}, with each paper's selection reasons; with {@code --serve}, serves them on localhost and
  * renders again (and reloads the browser) whenever a template changes.
  */
@@ -53,6 +57,10 @@ public final class PreviewCommand implements Callable<Integer> {
 
         @Option(names = "--sample", description = "The bundled sample week, selected and summarised now (offline).")
         boolean sample;
+
+        @Option(names = "--roundup", paramLabel = "PERIOD",
+                description = "A published roundup: 2024-05, 2024-Q2 or 2024 (its email and archive page).")
+        String roundup;
     }
 
     @ArgGroup(exclusive = true)
@@ -69,6 +77,9 @@ public final class PreviewCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Configuration configuration = parent.configuration();
         PaperwireSettings settings = configuration.settings();
+        if (source.roundup != null) {
+            return previewRoundup(out, configuration, settings);
+        }
         try (PaperwireApplication app = new PaperwireApplication(configuration, PaperwireApplication.Mode.RUN_ONCE)) {
             IssueStore issues = app.components().issueStore();
             Issue issue = chooseIssue(app, issues);
@@ -77,7 +88,32 @@ public final class PreviewCommand implements Callable<Integer> {
             printReasons(out, issue);
             out.printf("%nPreview of %s (nothing published or sent): %s%n", issue.slug(), index);
             if (serve) {
-                serveUntilStopped(out, settings.home().resolve("templates"), preview, issue);
+                serveUntilStopped(out, settings.home().resolve("templates"), preview.folder(), "index.html",
+                        () -> preview.render(issue));
+            }
+        }
+        return 0;
+    }
+
+    /** The published roundup of a period, rendered again from the current templates. */
+    private Integer previewRoundup(PrintWriter out, Configuration configuration, PaperwireSettings settings)
+            throws InterruptedException {
+        RoundupPeriod period;
+        try {
+            period = RoundupPeriod.parse(source.roundup);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--roundup: " + e.getMessage());
+        }
+        try (Components components = new Components(configuration)) {
+            components.templates();
+            RoundupStage roundups = components.roundups();
+            Path page = roundups.previewPublished(period);
+            Path folder = settings.outDir().resolve("preview");
+            out.printf("Preview of the %s roundup (nothing published or sent): %s and %s%n", period.label(), page,
+                    folder.resolve("roundup-" + period.id() + ".html"));
+            if (serve) {
+                serveUntilStopped(out, settings.home().resolve("templates"), folder,
+                        folder.relativize(page).toString().replace('\\', '/'), () -> roundups.previewPublished(period));
             }
         }
         return 0;
@@ -114,12 +150,12 @@ public final class PreviewCommand implements Callable<Integer> {
         });
     }
 
-    private void serveUntilStopped(PrintWriter out, Path templateFolder, EditorPreview preview, Issue issue)
+    private void serveUntilStopped(PrintWriter out, Path templateFolder, Path folder, String page, Runnable render)
             throws InterruptedException {
         AtomicLong version = new AtomicLong(1);
-        try (StaticSiteServer server = StaticSiteServer.start(preview.folder(), port, version::get)) {
-            out.printf("Serving the preview on %sindex.html; edit templates/ and the page reloads. Ctrl-C stops.%n",
-                    server.uri());
+        try (StaticSiteServer server = StaticSiteServer.start(folder, port, version::get)) {
+            out.printf("Serving the preview on %s%s; edit templates/ and the page reloads. Ctrl-C stops.%n",
+                    server.uri(), page);
             FileTime seen = lastChange(templateFolder);
             while (!Thread.currentThread().isInterrupted()) {
                 Thread.sleep(500);
@@ -127,7 +163,7 @@ public final class PreviewCommand implements Callable<Integer> {
                 if (!now.equals(seen)) {
                     seen = now;
                     try {
-                        preview.render(issue);
+                        render.run();
                         version.incrementAndGet();
                         out.printf("Templates changed: preview rendered again%n");
                     } catch (TemplateException e) {

@@ -65,18 +65,32 @@ public final class DeliverStage {
             LOG.info("Issue {} published without mailing (--no-send)", slug);
             return new DeliveryReport(issue.request(), slug, 0, 0, 0, 0, 0, 0, "", mailer.describe());
         }
+        Edition.Report r = send(Edition.of(issue), recipientStates(issue));
+        return new DeliveryReport(issue.request(), slug, r.subscribers(), r.sent(), r.alreadySent(), r.failed(),
+                r.bounced(), r.unsent(), r.paused(), r.mailer());
+    }
+
+    /**
+     * Mails any edition (a roundup) to the active subscribers who have not had it, exactly as a weekly issue: one row
+     * per subscriber in the delivery log under the edition's id, so a rerun sends only what is missing.
+     */
+    public Edition.Report deliver(Edition edition) {
+        return send(edition, List.of(Subscriber.State.ACTIVE));
+    }
+
+    private Edition.Report send(Edition edition, List<Subscriber.State> recipients) {
+        String slug = edition.slug();
         MessageFactory.IssueMessages prepared;
         try {
-            prepared = messages.forIssue(issue);
+            prepared = messages.forEdition(edition);
         } catch (MessagingException e) {
-            throw new IllegalStateException("cannot mail issue " + slug + ": " + e.getMessage() + "; nothing was sent", e);
+            throw new IllegalStateException("cannot mail " + slug + ": " + e.getMessage() + "; nothing was sent", e);
         }
-        List<Subscriber.State> recipients = recipientStates(issue);
-        DeliveryLog.Counts before = log.counts(issue.issueId(), recipients);
+        DeliveryLog.Counts before = log.counts(edition.id(), recipients);
         Send send = new Send(prepared, UUID.randomUUID().toString(), recipients);
         send.run();
-        DeliveryLog.Counts after = log.counts(issue.issueId(), recipients);
-        int unsent = log.unsent(issue.issueId(), recipients);
+        DeliveryLog.Counts after = log.counts(edition.id(), recipients);
+        int unsent = log.unsent(edition.id(), recipients);
         String paused = send.pausedBecause.get() != null ? send.pausedBecause.get()
                 : send.outage.stoppedTheSend() ? outageGaveUp(send.outage, unsent) : "";
         if (!paused.isEmpty()) {
@@ -84,8 +98,8 @@ public final class DeliverStage {
         }
         LOG.info("Delivered {} via {}: {} sent, {} already had it, {} failed, {} bounced", slug, mailer.describe(),
                 send.sent.get(), before.sent(), send.failed.get(), send.bounced.get());
-        return new DeliveryReport(issue.request(), slug, after.total(), send.sent.get(), before.sent(),
-                send.failed.get(), send.bounced.get(), unsent, paused, mailer.describe());
+        return new Edition.Report(slug, after.total(), send.sent.get(), before.sent(), send.failed.get(),
+                send.bounced.get(), unsent, paused, mailer.describe());
     }
 
     private String outageGaveUp(ServerOutage outage, int unsent) {
@@ -104,7 +118,7 @@ public final class DeliverStage {
 
     /** One pass over the unsent rows of an issue by the configured number of workers. */
     private final class Send {
-        private final RenderedIssue issue;
+        private final Edition edition;
         private final MessageFactory.IssueMessages messages;
         private final String slug;
         private final DeliveryLog.Claims claims;
@@ -118,16 +132,16 @@ public final class DeliverStage {
         private final Progress progress;
 
         Send(MessageFactory.IssueMessages messages, String runId, List<Subscriber.State> recipients) {
-            this.issue = messages.issue();
+            this.edition = messages.edition();
             this.messages = messages;
-            this.slug = issue.issue().slug();
-            this.progress = Progress.start("messages sent", log.unsent(issue.issueId(), recipients));
-            this.claims = log.claims(issue.issueId(), runId, recipients);
+            this.slug = edition.slug();
+            this.progress = Progress.start("messages sent", log.unsent(edition.id(), recipients));
+            this.claims = log.claims(edition.id(), runId, recipients);
         }
 
         void run() {
             ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), r -> {
-                Thread t = new Thread(r, "deliver-" + issue.issue().slug());
+                Thread t = new Thread(r, "deliver-" + slug);
                 t.setDaemon(true);
                 return t;
             });
@@ -142,7 +156,7 @@ public final class DeliverStage {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 pausedBecause.compareAndSet(null, "interrupted");
-                throw new IllegalStateException("delivery of " + issue.issue().slug() + " was interrupted", e);
+                throw new IllegalStateException("delivery of " + slug + " was interrupted", e);
             } catch (ExecutionException e) {
                 pausedBecause.compareAndSet(null, "a worker failed: " + e.getCause().getMessage());
                 throw e.getCause() instanceof RuntimeException runtime ? runtime
@@ -179,7 +193,7 @@ public final class DeliverStage {
             } catch (MessagingException | RuntimeException e) {
                 claim.failed("cannot build the message: " + e.getMessage());
                 failed.incrementAndGet();
-                LOG.warn("Cannot build issue {} for subscriber {}: {}", issue.issue().slug(), subscriber.id(), e.getMessage());
+                LOG.warn("Cannot build issue {} for subscriber {}: {}", slug, subscriber.id(), e.getMessage());
                 return;
             }
             String key = slug + "-" + subscriber.id();

@@ -77,12 +77,21 @@ public final class MessageFactory {
      * @throws MessagingException naming the header when the subject holds a line break
      */
     public IssueMessages forIssue(RenderedIssue issue) throws MessagingException {
-        return new IssueMessages(issue, headerValue("Subject", issue.subject()));
+        return forEdition(Edition.of(issue));
     }
 
-    /** One issue, encoded once, ready to be addressed to each subscriber. Safe for concurrent use. */
+    /**
+     * Any edition (a weekly issue, a roundup), encoded once.
+     *
+     * @throws MessagingException naming the header when the subject holds a line break
+     */
+    public IssueMessages forEdition(Edition edition) throws MessagingException {
+        return new IssueMessages(edition, headerValue("Subject", edition.subject()));
+    }
+
+    /** One edition, encoded once, ready to be addressed to each subscriber. Safe for concurrent use. */
     public final class IssueMessages {
-        private final RenderedIssue issue;
+        private final Edition edition;
         private final String messageIdDomain;
         private final List<String> fixedHeaders;
         private final byte[] textHead;
@@ -94,25 +103,25 @@ public final class MessageFactory {
 
         private record DateHeader(long second, String line) {}
 
-        private IssueMessages(RenderedIssue issue, String subject) throws MessagingException {
-            this.issue = issue;
+        private IssueMessages(Edition edition, String subject) throws MessagingException {
+            this.edition = edition;
             this.messageIdDomain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
             // "=_" never occurs in quoted-printable output, so the boundary cannot occur in either part.
             String boundary = "----=_Paperwire_" + UUID.randomUUID();
             this.fixedHeaders = fixedHeaders(subject, "multipart/alternative; boundary=\"" + boundary + "\"");
             this.textHead = ascii("--" + boundary + "\r\n" + partHeaders("plain"));
-            this.text = new QuotedPrintableTemplate(issue.text(), RenderedIssue.UNSUBSCRIBE_URL_SLOT);
+            this.text = new QuotedPrintableTemplate(edition.text(), RenderedIssue.UNSUBSCRIBE_URL_SLOT);
             this.htmlHead = ascii("\r\n--" + boundary + "\r\n" + partHeaders("html"));
-            this.html = new QuotedPrintableTemplate(issue.html(), RenderedIssue.UNSUBSCRIBE_URL_SLOT);
+            this.html = new QuotedPrintableTemplate(edition.html(), RenderedIssue.UNSUBSCRIBE_URL_SLOT);
             this.tail = ascii("\r\n--" + boundary + "--\r\n");
         }
 
-        public RenderedIssue issue() {
-            return issue;
+        public Edition edition() {
+            return edition;
         }
 
         public String messageId(Subscriber subscriber) {
-            return new SentMessageId(issue.issue().slug(), subscriber.id()).format(messageIdDomain, tokens);
+            return new SentMessageId(edition.slug(), subscriber.id()).format(messageIdDomain, tokens);
         }
 
         public MimeMessage to(Subscriber subscriber) throws MessagingException {

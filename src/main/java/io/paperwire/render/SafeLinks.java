@@ -2,6 +2,9 @@ package io.paperwire.render;
 
 import io.paperwire.paper.Issue;
 import io.paperwire.paper.Paper;
+import io.paperwire.paper.Roundup;
+import io.paperwire.paper.RoundupEntry;
+import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Signals;
 
 import java.net.URI;
@@ -34,14 +37,23 @@ public final class SafeLinks {
     /** The issue with every source-provided link of every paper reduced to http(s) or removed. */
     public static Issue of(Issue issue) {
         return new Issue(issue.week(), issue.edition(), issue.title(), issue.createdAt(),
-                issue.sections().stream().map(section -> section.mapPapers(selected -> {
-                    Paper p = selected.paper();
-                    Signals s = p.signals();
-                    Signals safe = new Signals(s.onHuggingFace(), s.upvotes(), s.comments(), httpOnly(s.githubRepo()),
-                            httpOnly(s.projectPage()), s.aiSummary(), s.aiKeywords());
-                    return new io.paperwire.paper.SelectedPaper(p.withSignals(safe), selected.score(),
-                            selected.reasons(), selected.summary());
-                })).toList());
+                issue.sections().stream().map(section -> section.mapPapers(selected -> new SelectedPaper(
+                        paper(selected.paper()), selected.score(), selected.reasons(), selected.summary()))).toList());
+    }
+
+    /** The roundup with every source-provided link of every paper reduced to http(s) or removed. */
+    public static Roundup of(Roundup roundup) {
+        return new Roundup(roundup.period(), roundup.edition(), roundup.title(), roundup.createdAt(), roundup.intro(),
+                roundup.writtenBy(), roundup.introFallback(), roundup.issueCount(), roundup.entries().stream()
+                .map(e -> new RoundupEntry(e.rank(), paper(e.paper()), e.summary(), e.score(), e.reasons(), e.topic(),
+                        e.appearances(), e.paragraph(), e.fallback())).toList());
+    }
+
+    /** The paper with its code and project links reduced to http(s) or removed. */
+    public static Paper paper(Paper p) {
+        Signals s = p.signals();
+        return p.withSignals(new Signals(s.onHuggingFace(), s.upvotes(), s.comments(), httpOnly(s.githubRepo()),
+                httpOnly(s.projectPage()), s.aiSummary(), s.aiKeywords()));
     }
 
 }

@@ -27,10 +27,17 @@ import java.util.Optional;
  * # move: if selected, shown in this section
  * 2405.33333 = move highlights
  * </pre>
- * The file is read at every run, so edits take effect without a restart. A line that cannot be understood stops the
+ * Lines that start with {@code roundup} belong to the roundups ({@code io.paperwire.roundup.RoundupOverrides}) and are
+ * skipped here. The file is read at every run, so edits take effect without a restart. A line that cannot be understood stops the
  * run with the file, the line number and what is wrong.
  */
 public final class EditorOverrides {
+
+    /** Starts the lines of the same file that are about a roundup, not a week. */
+    public static final String ROUNDUP_PREFIX = "roundup ";
+
+    /** The reason a selected paper carries when the editor pinned it that week. */
+    public static final String PINNED_REASON = "pinned by the editor";
 
     /** What the editor asked for one paper. */
     public enum Action { PIN, DROP, MOVE }
@@ -72,7 +79,8 @@ public final class EditorOverrides {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             int number = i + 1;
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")
+                    || line.toLowerCase(Locale.ROOT).startsWith(ROUNDUP_PREFIX)) {
                 continue;
             }
             String[] parts = line.split("\\s*[=:]\\s*|\\s+", 2);

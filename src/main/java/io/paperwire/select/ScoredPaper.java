@@ -8,7 +8,7 @@ import java.util.List;
 /** One candidate with the parts of its score, filled in by the steps of a selection. */
 final class ScoredPaper {
 
-    static final String PINNED = "pinned by the editor";
+    static final String PINNED = EditorOverrides.PINNED_REASON;
 
     final Paper paper;
     final InterestProfile.Match match;

@@ -1,5 +1,6 @@
 package io.paperwire.source;
 
+import io.paperwire.paper.ArxivId;
 import io.paperwire.paper.Candidates;
 import io.paperwire.paper.Paper;
 import io.paperwire.store.Database;
@@ -7,7 +8,10 @@ import io.paperwire.store.Json;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps every paper the sources delivered, one row per arXiv id with the newest version seen, so what a run saw can
@@ -51,6 +55,20 @@ public final class PaperStore {
             }
             return null;
         });
+    }
+
+    /** The stored papers of these ids (the newest version and signals seen), by id; ids never stored are absent. */
+    public Map<ArxivId, Paper> latest(Collection<ArxivId> ids) {
+        Map<ArxivId, Paper> found = new HashMap<>();
+        List<String> values = ids.stream().map(ArxivId::value).distinct().toList();
+        for (int from = 0; from < values.size(); from += 500) {
+            List<String> chunk = values.subList(from, Math.min(values.size(), from + 500));
+            String marks = String.join(", ", chunk.stream().map(v -> "?").toList());
+            database.query("SELECT paper FROM papers WHERE arxiv_id IN (" + marks + ")",
+                    row -> Json.read(row.getString("paper"), Paper.class), chunk.toArray())
+                    .forEach(paper -> found.put(paper.id(), paper));
+        }
+        return found;
     }
 
     public int count() {

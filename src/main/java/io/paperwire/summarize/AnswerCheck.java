@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * limits; markup and any link that is not in the paper's own metadata are removed; every figure (a number, a
  * percentage, a model size such as 7B, a factor such as 3x) must appear in the title or abstract.
  */
-final class AnswerCheck {
+public final class AnswerCheck {
 
     static final int TLDR_MAX_WORDS = 30;
     static final int SUMMARY_MIN_WORDS = 80;
@@ -107,7 +107,8 @@ final class AnswerCheck {
         return new Verdict(result, problems, unsupported);
     }
 
-    private static JsonNode parseObject(String answer, List<String> problems) {
+    /** The JSON object in an answer (text around it ignored), or null with the problem added. */
+    public static JsonNode parseObject(String answer, List<String> problems) {
         String text = answer.strip();
         int start = text.indexOf('{');
         int end = text.lastIndexOf('}');
@@ -152,7 +153,7 @@ final class AnswerCheck {
     }
 
     /** Plain text: no markup, no links except the paper's own, single spaces, at most {@code maxChars}. */
-    static String clean(String text, Set<String> allowedUrls, int maxChars) {
+    public static String clean(String text, Set<String> allowedUrls, int maxChars) {
         String noMarkup = TAG.matcher(text).replaceAll(" ").replace("<", "").replace(">", "");
         noMarkup = MARKDOWN_LINK.matcher(noMarkup).replaceAll("$1 $2");
         Matcher m = URL.matcher(noMarkup);
@@ -174,7 +175,7 @@ final class AnswerCheck {
      * The paper's own links from its structured metadata (arXiv, Hugging Face, code, project page, DOI). Links in the
      * abstract are not among them: the abstract is untrusted text and may carry a link it wants repeated.
      */
-    static Set<String> allowedUrls(Paper paper) {
+    public static Set<String> allowedUrls(Paper paper) {
         Set<String> urls = new LinkedHashSet<>();
         for (String url : List.of(paper.absUrl(), paper.pdfUrl(), paper.huggingFaceUrl(), paper.signals().githubRepo(),
                 paper.signals().projectPage(), paper.doi().isEmpty() ? "" : "https://doi.org/" + paper.doi())) {
@@ -195,7 +196,12 @@ final class AnswerCheck {
 
     /** Figures in {@code text} that the paper's title and abstract do not state. */
     static List<String> unsupportedFigures(String text, Paper paper) {
-        Set<String> stated = figures(paper.title() + "\n" + paper.abstractText() + "\n" + paper.comment());
+        return unsupportedFigures(text, paper.title() + "\n" + paper.abstractText() + "\n" + paper.comment());
+    }
+
+    /** Figures in {@code text} (numbers, percentages, sizes, factors) that {@code source} does not state. */
+    public static List<String> unsupportedFigures(String text, String source) {
+        Set<String> stated = figures(source);
         Set<String> statedNumbers = new LinkedHashSet<>();
         stated.forEach(f -> statedNumbers.add(f.split(" ")[0]));
         List<String> unsupported = new ArrayList<>();
@@ -238,7 +244,7 @@ final class AnswerCheck {
         return number + " " + u;
     }
 
-    static int words(String text) {
+    public static int words(String text) {
         String t = text.strip();
         return t.isEmpty() ? 0 : t.split("\\s+").length;
     }

@@ -141,6 +141,11 @@ public final class ExtractiveSummarizer implements Summarizer {
         return Optional.empty();
     }
 
+    /** The sentences of a text, split as this summariser splits an abstract (abbreviations kept whole). */
+    public static List<String> sentencesOf(String text) {
+        return Sentences.of(text);
+    }
+
     static List<String> sentences(String text) {
         return Sentences.of(text);
     }

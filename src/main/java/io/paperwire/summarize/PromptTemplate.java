@@ -22,7 +22,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The editor-owned prompt, {@code templates/prompts/summarize.ftl}: read from the home folder's {@code templates/}
+ * An editor-owned prompt, {@code templates/prompts/summarize.ftl} (or another under {@code prompts/}, such as the
+ * roundups' {@code roundup.ftl}): read from the home folder's {@code templates/}
  * when present, else the bundled copy; parsed once at start so a broken template stops Paperwire before any call.
  * The paper's text goes in only as data, with anything that looks like the prompt's own delimiters removed.
  */
@@ -40,6 +41,10 @@ public final class PromptTemplate {
     private final Template template;
 
     PromptTemplate(String source, String location) {
+        this(NAME, source, location);
+    }
+
+    private PromptTemplate(String name, String source, String location) {
         this.source = source;
         this.location = location;
         Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
@@ -48,7 +53,7 @@ public final class PromptTemplate {
         configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         configuration.setAPIBuiltinEnabled(false);
         try {
-            this.template = new Template(NAME, new StringReader(source), configuration);
+            this.template = new Template(name, new StringReader(source), configuration);
         } catch (IOException e) {
             throw new IllegalArgumentException("prompt template " + location + " does not parse: " + e.getMessage(), e);
         }
@@ -60,16 +65,27 @@ public final class PromptTemplate {
 
     /** The editor's template in {@code templatesFolder} if there is one, else the bundled default. */
     public static PromptTemplate load(Path templatesFolder) {
-        Path file = templatesFolder.resolve(NAME);
+        return load(templatesFolder, NAME);
+    }
+
+    /**
+     * The editor's template {@code name} (e.g. {@code prompts/roundup.ftl}) in {@code templatesFolder} if there is
+     * one, else the bundled default.
+     *
+     * @throws IllegalArgumentException naming the file when it does not parse or lacks the separator line
+     */
+    public static PromptTemplate load(Path templatesFolder, String name) {
+        Path file = templatesFolder.resolve(name);
         try {
             if (Files.isRegularFile(file)) {
-                return new PromptTemplate(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+                return new PromptTemplate(name, Files.readString(file, StandardCharsets.UTF_8), file.toString());
             }
-            try (InputStream in = PromptTemplate.class.getClassLoader().getResourceAsStream("templates/" + NAME)) {
+            try (InputStream in = PromptTemplate.class.getClassLoader().getResourceAsStream("templates/" + name)) {
                 if (in == null) {
-                    throw new IllegalStateException("the bundled templates/" + NAME + " is missing from the jar");
+                    throw new IllegalStateException("the bundled templates/" + name + " is missing from the jar");
                 }
-                return new PromptTemplate(new String(in.readAllBytes(), StandardCharsets.UTF_8), "templates/" + NAME + " (bundled)");
+                return new PromptTemplate(name, new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                        "templates/" + name + " (bundled)");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the prompt template " + file, e);
@@ -94,12 +110,16 @@ public final class PromptTemplate {
     }
 
     public Prompt render(Paper paper, Summarizer.Depth depth) {
-        Map<String, Object> model = Map.of(
+        return render(Map.of(
                 "depth", depth.name(),
                 "title", asData(paper.title()),
                 "authors", asData(paper.authorNames()),
                 "categories", asData(String.join(" ", paper.categories().isEmpty() ? java.util.List.of(paper.primaryCategory()) : paper.categories())),
-                "abstract", asData(paper.abstractText()));
+                "abstract", asData(paper.abstractText())));
+    }
+
+    /** The messages for this data; untrusted text in it must have gone through {@link #asData} first. */
+    public Prompt render(Map<String, ?> model) {
         StringWriter out = new StringWriter();
         try {
             template.process(model, out);
@@ -115,7 +135,7 @@ public final class PromptTemplate {
     }
 
     /** Untrusted text as it may appear inside the delimiters: no delimiter look-alikes, no control characters. */
-    static String asData(String text) {
+    public static String asData(String text) {
         String cleaned = DELIMITER.matcher(text == null ? "" : text).replaceAll(" ");
         return cleaned.replaceAll("[\\p{Cntrl}&&[^\n\t]]", "").strip();
     }
