@@ -49,9 +49,17 @@ public final class DeliverStage {
     private final MessageFactory messages;
     private final Mailer mailer;
     private final DeliverySettings settings;
+    private final PersonalParts personal;
 
     public DeliverStage(SubscriberStore subscribers, DeliveryLog log, MessageFactory messages, Mailer mailer,
                         DeliverySettings settings) {
+        this(subscribers, log, messages, mailer, settings, PersonalParts.NONE);
+    }
+
+    /** @param personal each subscriber's own parts of an issue ("For you", preferences and feedback links) */
+    public DeliverStage(SubscriberStore subscribers, DeliveryLog log, MessageFactory messages, Mailer mailer,
+                        DeliverySettings settings, PersonalParts personal) {
+        this.personal = personal;
         this.subscribers = subscribers;
         this.log = log;
         this.messages = messages;
@@ -66,12 +74,12 @@ public final class DeliverStage {
             return new DeliveryReport(issue.request(), slug, 0, 0, 0, 0, 0, 0, "", mailer.describe());
         }
         MessageFactory.IssueMessages prepared;
+        List<Subscriber.State> recipients = recipientStates(issue);
         try {
-            prepared = messages.forIssue(issue);
+            prepared = messages.forIssue(issue, personal.prepare(issue));
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot mail issue " + slug + ": " + e.getMessage() + "; nothing was sent", e);
         }
-        List<Subscriber.State> recipients = recipientStates(issue);
         DeliveryLog.Counts before = log.counts(issue.issueId(), recipients);
         Send send = new Send(prepared, UUID.randomUUID().toString(), recipients);
         send.run();

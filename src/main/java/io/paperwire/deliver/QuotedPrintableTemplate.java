@@ -10,36 +10,59 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A text encoded quoted-printable once, into which a per-recipient value (the personal unsubscribe link) is
- * spliced at each placeholder. The text between placeholders and the value are encoded separately and joined by
- * soft line breaks ({@code =CRLF}), which decode to nothing: the result decodes to the text with the value in place
- * of each placeholder, and no line grows past 76 characters. Encoding a 30 KB issue costs far more than the SMTP
- * conversation that carries it, so a list of thousands pays for it once, not once per subscriber.
+ * A text encoded quoted-printable once, into which per-recipient values (the personal unsubscribe link, the "For you"
+ * section, the tokens of the feedback links) are spliced at each placeholder. The text between placeholders and the
+ * values are encoded separately and joined by soft line breaks ({@code =CRLF}), which decode to nothing: the result
+ * decodes to the text with the values in place of the placeholders, and no line grows past 76 characters. Encoding a
+ * 30 KB issue costs far more than the SMTP conversation that carries it, so a list of thousands pays for it once,
+ * not once per subscriber.
  */
 final class QuotedPrintableTemplate {
 
     private static final byte[] SOFT_BREAK = {'=', '\r', '\n'};
 
     private final List<byte[]> encodedPieces = new ArrayList<>();
+    /** The placeholder after each piece but the last, as written in the text. */
+    private final List<String> slots = new ArrayList<>();
 
+    /** One placeholder, the same value at each of its places. */
     QuotedPrintableTemplate(String text, String placeholder) {
+        this(text, Pattern.compile(Pattern.quote(placeholder)));
+    }
+
+    /** Every match of {@code placeholders} is a slot, filled by name in {@link #writeTo(OutputStream, Function)}. */
+    QuotedPrintableTemplate(String text, Pattern placeholders) {
         int from = 0;
-        for (int at = text.indexOf(placeholder); at >= 0; at = text.indexOf(placeholder, from)) {
-            encodedPieces.add(encode(text.substring(from, at)));
-            from = at + placeholder.length();
+        Matcher m = placeholders.matcher(text);
+        while (m.find()) {
+            encodedPieces.add(encode(text.substring(from, m.start())));
+            slots.add(m.group());
+            from = m.end();
         }
         encodedPieces.add(encode(text.substring(from)));
     }
 
     /** Writes the encoded text with {@code value} at every placeholder. */
     void writeTo(OutputStream out, String value) throws IOException {
-        byte[] encodedValue = encodedPieces.size() > 1 ? encode(value) : new byte[0];
+        byte[] encodedValue = slots.isEmpty() ? new byte[0] : encode(value);
+        writePieces(out, slot -> encodedValue);
+    }
+
+    /** Writes the encoded text with {@code values.apply(placeholder)} at each placeholder. */
+    void writeTo(OutputStream out, Function<String, String> values) throws IOException {
+        writePieces(out, slot -> encode(values.apply(slot)));
+    }
+
+    private void writePieces(OutputStream out, Function<String, byte[]> encodedValues) throws IOException {
         boolean atLineStart = true;
         for (int i = 0; i < encodedPieces.size(); i++) {
             if (i > 0) {
-                atLineStart = append(out, encodedValue, atLineStart);
+                atLineStart = append(out, encodedValues.apply(slots.get(i - 1)), atLineStart);
             }
             atLineStart = append(out, encodedPieces.get(i), atLineStart);
         }
@@ -58,6 +81,9 @@ final class QuotedPrintableTemplate {
     }
 
     static byte[] encode(String text) {
+        if (isPlain(text)) {
+            return text.getBytes(StandardCharsets.US_ASCII);
+        }
         ByteArrayOutputStream encoded = new ByteArrayOutputStream(text.length() + text.length() / 8);
         try (OutputStream qp = MimeUtility.encode(encoded, "quoted-printable")) {
             qp.write(text.getBytes(StandardCharsets.UTF_8));
@@ -67,5 +93,22 @@ final class QuotedPrintableTemplate {
             throw new IllegalStateException("Jakarta Mail has no quoted-printable encoder: " + e.getMessage(), e);
         }
         return encoded.toByteArray();
+    }
+
+    /**
+     * A short run of printable ASCII without {@code =} and spaces (a token, a link) is its own quoted-printable
+     * encoding: the tokens of a message's feedback links skip the encoder.
+     */
+    private static boolean isPlain(String text) {
+        if (text.length() > 76) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c > '~' || c == '=') {
+                return false;
+            }
+        }
+        return true;
     }
 }
