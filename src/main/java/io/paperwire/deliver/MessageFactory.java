@@ -155,9 +155,13 @@ public final class MessageFactory {
         }
 
         /** Both parts with this subscriber's links and section spliced in: the shared text is copied, not encoded. */
-        private void writeBody(OutputStream out, String unsubscribe, PersonalParts.Parts own) throws IOException {
-            Parts form = own.shortFormat() ? tldrOnly : full;
+        private void writeBody(OutputStream out, String unsubscribe, PersonalParts.Parts parts) throws IOException {
+            Parts form = parts.shortFormat() ? tldrOnly : full;
             String escapedUnsubscribe = escapeHtml(unsubscribe);
+            // Each paper's token stands in both parts, twice each: signed once per message.
+            java.util.Map<String, String> tokens = new java.util.HashMap<>();
+            PersonalParts.Parts own = new PersonalParts.Parts(parts.shortFormat(), parts.html(), parts.text(),
+                    parts.preferencesToken(), arxivId -> tokens.computeIfAbsent(arxivId, parts.feedback()::of));
             out.write(textHead);
             form.text().writeTo(out, slot -> slotValue(slot, unsubscribe, own));
             out.write(htmlHead);

@@ -46,6 +46,7 @@ public final class CandidatePool {
         this.dimensions = vectors.isEmpty() ? 0 : vectors.get(0).length;
         this.vectors = new float[papers.size() * dimensions];
         this.texts = new String[papers.size()];
+        Map<String, String> names = new HashMap<>();
         for (int i = 0; i < papers.size(); i++) {
             Paper p = papers.get(i);
             float[] v = vectors.get(i);
@@ -60,16 +61,30 @@ public final class CandidatePool {
                 categories.computeIfAbsent(c, k -> new BitSet()).set(i);
             }
             for (Author a : p.authors()) {
-                authors.computeIfAbsent(normalName(a.name()), k -> new BitSet()).set(i);
-                index(authorWords, normalName(a.name()), i);
+                String name = names.computeIfAbsent(a.name(), CandidatePool::normalName);
+                authors.computeIfAbsent(name, k -> new BitSet()).set(i);
+                index(authorWords, name, i);
             }
         }
     }
 
+    /** Adds each word (a run of letters and digits, as {@link #WORD} matches) of {@code text} to the index. */
     private static void index(Map<String, BitSet> index, String text, int position) {
-        var m = WORD.matcher(text);
-        while (m.find()) {
-            index.computeIfAbsent(m.group(), k -> new BitSet()).set(position);
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean inWord = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                String word = text.substring(start, i);
+                BitSet with = index.get(word);
+                if (with == null) {
+                    with = new BitSet();
+                    index.put(word, with);
+                }
+                with.set(position);
+                start = -1;
+            }
         }
     }
 

@@ -18,15 +18,18 @@ import java.util.stream.IntStream;
  * <p>A candidate's score for a reader adds: {@value #TOPIC} per followed category it is in, {@value #FOLLOW} per
  * followed keyword it mentions, {@value #AUTHOR} per followed author, up to {@value #COMMUNITY} for its Hugging Face
  * votes, and {@value #MEANING} × the cosine between its vector and the reader's profile vector. The profile vector
- * is Rocchio's: the mean of the centroids of the reader's topics, keywords and authors among this week's candidates,
- * plus {@value #LIKED} × the mean of the papers they liked, minus {@value #DISLIKED} × the mean of those they did not.
- * A candidate is only a pick when it matches one of the reader's interests or, for a reader who liked papers, is
- * close to them in meaning ({@value #CLOSE_TO_LIKED}); a muted keyword, a paper the reader voted on and a paper
- * already in the email never are.
+ * is Rocchio's: the unit centroid of the reader's topics among this week's candidates, plus {@value #LIKED} × the
+ * unit mean of the papers they liked, minus {@value #DISLIKED} × that of the papers they did not. A candidate is only
+ * a pick when it matches one of the reader's interests or is close in meaning (cosine {@value #CLOSE_TO_LIKED} or
+ * more) to a paper they liked; a muted keyword, a paper the reader voted on and a paper already in the email never
+ * are.
  *
- * <p>The meaning part is one matrix product (readers × candidates × 384): readers go in blocks, and for each
- * candidate the inner loop runs over the block's readers, which the JIT turns into vector instructions. Readers with
- * the same profile and no votes (most readers, who set nothing) are ranked once.
+ * <p>Followed keywords and authors count through their exact matches, not through the profile vector: then every
+ * profile vector is a weighted sum of a few vectors many readers share (a category's centroid, a paper of last week's
+ * email that readers voted on), so each of those is compared with every candidate once ({@link #similarities}: one
+ * matrix product of candidates × shared vectors), and a reader's cosine with a candidate costs a few multiplications
+ * instead of 384, for the candidates that can be picks only. Readers with the same profile and no votes (most
+ * readers, who set nothing) are ranked once.
  */
 public final class PersonalPicks {
 
@@ -40,7 +43,13 @@ public final class PersonalPicks {
     static final float CLOSE_TO_LIKED = 0.35f;
     /** A liked paper this close to a pick counts in "like 2 papers you liked". */
     static final float LIKE_EXPLAINED = 0.5f;
-    private static final int BLOCK = 64;
+    /**
+     * At most this many floats of shared cosines (256 MB); votes on papers beyond it (the least voted on first) still
+     * exclude the paper but do not move the profile, and the ranking says so in its log.
+     */
+    static final long MAX_SHARED_FLOATS = 64L * 1024 * 1024;
+    private static final int BLOCK = 128;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PersonalPicks.class);
 
     /** The picks of one reader, best first (empty when nothing fits). */
     public record ReaderPicks(long readerId, List<Pick> picks) {}
@@ -68,17 +77,112 @@ public final class PersonalPicks {
             }
         }
         List<ReaderProfile> unique = new ArrayList<>(distinct.values());
+        Shared shared = Shared.of(pool, unique, votedOn);
         Map<Object, List<Pick>> ranked = new ConcurrentHashMap<>();
-        int blocks = (unique.size() + BLOCK - 1) / BLOCK;
-        IntStream.range(0, blocks).parallel().forEach(b -> {
-            List<ReaderProfile> block = unique.subList(b * BLOCK, Math.min(unique.size(), (b + 1) * BLOCK));
-            rankBlock(pool, block, shown, community, votedOn, ranked);
+        int chunk = Math.max(1, unique.size() / 64);
+        IntStream.range(0, (unique.size() + chunk - 1) / chunk).parallel().forEach(c -> {
+            float[] scores = new float[pool.size()];
+            for (ReaderProfile reader : unique.subList(c * chunk, Math.min(unique.size(), (c + 1) * chunk))) {
+                ranked.put(reader.rankingKey(), rankOne(pool, reader, shown, community, shared, votedOn, scores));
+            }
         });
         List<ReaderPicks> result = new ArrayList<>(readers.size());
         for (ReaderProfile r : readers) {
             result.add(new ReaderPicks(r.readerId(), r.picks() > 0 ? ranked.get(r.rankingKey()) : List.of()));
         }
         return result;
+    }
+
+    /**
+     * The vectors readers' profiles are made of (the centroid of each followed category, each paper voted on), and
+     * the cosine of each with every candidate.
+     */
+    record Shared(Map<String, Integer> index, float[][] vectors, float[][] cosines, BitSet[] near) {
+
+        static Shared of(CandidatePool pool, List<ReaderProfile> readers, Map<String, float[]> votedOn) {
+            Map<String, Integer> uses = new HashMap<>();
+            for (ReaderProfile r : readers) {
+                for (String topic : r.topics()) {
+                    if (!pool.category(topic).isEmpty()) {
+                        uses.merge("c:" + topic, 1, Integer::sum);
+                    }
+                }
+                for (ReaderProfile.Vote v : r.votes()) {
+                    float[] vector = votedOn.get(v.arxivId());
+                    if (vector != null && vector.length == pool.dimensions()) {
+                        uses.merge("p:" + v.arxivId(), 1, Integer::sum);
+                    }
+                }
+            }
+            List<String> keys = new ArrayList<>(uses.keySet());
+            keys.sort(java.util.Comparator.comparing((String k) -> -uses.get(k)).thenComparing(k -> k));
+            long room = pool.size() == 0 ? keys.size() : MAX_SHARED_FLOATS / pool.size();
+            if (keys.size() > room) {
+                LOG.warn("{} shared profile vectors, room for {}: votes on the {} least voted-on papers do not move"
+                        + " profiles this week", keys.size(), room, keys.size() - room);
+                keys = keys.subList(0, (int) room);
+            }
+            Map<String, Integer> index = new HashMap<>();
+            float[][] vectors = new float[keys.size()][];
+            for (int b = 0; b < keys.size(); b++) {
+                String key = keys.get(b);
+                index.put(key, b);
+                vectors[b] = key.startsWith("c:") ? pool.centroid(key, pool.category(key.substring(2)))
+                        : votedOn.get(key.substring(2));
+            }
+            float[][] cosines = similarities(pool.vectors(), pool.size(), pool.dimensions(), vectors);
+            BitSet[] near = new BitSet[keys.size()];
+            for (int b = 0; b < keys.size(); b++) {
+                near[b] = new BitSet(pool.size());
+                if (keys.get(b).startsWith("p:")) {
+                    float[] c = cosines[b];
+                    for (int i = 0; i < c.length; i++) {
+                        if (c[i] >= CLOSE_TO_LIKED) {
+                            near[b].set(i);
+                        }
+                    }
+                }
+            }
+            return new Shared(index, vectors, cosines, near);
+        }
+    }
+
+    /**
+     * The cosine of every candidate with every shared unit vector: {@code C · Bᵀ}, one array of candidates per
+     * shared vector. The shared vectors go in blocks; for each candidate the innermost loop runs over a block's
+     * vectors at one dimension, each block row its own array, which the JIT turns into vector instructions.
+     */
+    static float[][] similarities(float[] candidates, int n, int dims, float[][] shared) {
+        float[][] out = new float[shared.length][n];
+        IntStream.range(0, (shared.length + BLOCK - 1) / BLOCK).parallel().forEach(block -> {
+            int from = block * BLOCK;
+            int width = Math.min(BLOCK, shared.length - from);
+            float[][] byDimension = new float[dims][width];
+            for (int j = 0; j < width; j++) {
+                for (int d = 0; d < dims; d++) {
+                    byDimension[d][j] = shared[from + j][d];
+                }
+            }
+            float[] row = new float[width];
+            for (int i = 0; i < n; i++) {
+                java.util.Arrays.fill(row, 0f);
+                int base = i * dims;
+                for (int d = 0; d < dims; d++) {
+                    axpy(row, candidates[base + d], byDimension[d]);
+                }
+                for (int j = 0; j < width; j++) {
+                    out[from + j][i] = row[j];
+                }
+            }
+        });
+        return out;
+    }
+
+    /** {@code y += a · x}, both arrays from index 0 (so the JIT vectorises it). */
+    private static void axpy(float[] y, float a, float[] x) {
+        for (int j = 0; j < y.length; j++) {
+            y[j] += a * x[j];
+        }
     }
 
     private static float[] community(CandidatePool pool) {
@@ -93,81 +197,125 @@ public final class PersonalPicks {
         return prior;
     }
 
-    private void rankBlock(CandidatePool pool, List<ReaderProfile> block, BitSet shown, float[] community,
-                           Map<String, float[]> votedOn, Map<Object, List<Pick>> ranked) {
-        int n = pool.size();
-        int dims = pool.dimensions();
-        int width = block.size();
-        float[][] profiles = new float[width][];
-        float[] transposed = new float[dims * width];
-        for (int j = 0; j < width; j++) {
-            profiles[j] = profileVector(pool, block.get(j), votedOn);
-            if (profiles[j] != null) {
-                for (int d = 0; d < dims; d++) {
-                    transposed[d * width + j] = profiles[j][d];
-                }
+    /**
+     * One reader: the candidates that match an interest or are close to a paper they liked, less the muted, the
+     * voted-on and those in the email, scored by the rules, the community prior and the cosine with the profile
+     * vector (a weighted sum of shared cosines, computed for these candidates only).
+     */
+    private List<Pick> rankOne(CandidatePool pool, ReaderProfile reader, BitSet shown, float[] community,
+                               Shared shared, Map<String, float[]> votedOn, float[] scores) {
+        BitSet eligible = new BitSet(pool.size());
+        for (String topic : reader.topics()) {
+            add(scores, eligible, pool.category(topic), TOPIC);
+        }
+        for (String keyword : reader.follows()) {
+            add(scores, eligible, pool.keyword(keyword), FOLLOW);
+        }
+        for (String author : reader.authors()) {
+            add(scores, eligible, pool.author(author), AUTHOR);
+        }
+        for (ReaderProfile.Vote v : reader.votes()) {
+            Integer b = shared.index().get("p:" + v.arxivId());
+            if (v.vote() > 0 && b != null) {
+                eligible.or(shared.near()[b]);
             }
         }
-        float[] similarity = similarities(pool.vectors(), n, dims, transposed, width);
-        float[] scores = new float[n];
-        for (int j = 0; j < width; j++) {
-            ReaderProfile reader = block.get(j);
-            for (int i = 0; i < n; i++) {
-                scores[i] = community[i] + MEANING * similarity[i * width + j];
-            }
-            BitSet eligible = new BitSet(n);
-            for (String topic : reader.topics()) {
-                add(scores, eligible, pool.category(topic), TOPIC);
-            }
-            for (String keyword : reader.follows()) {
-                add(scores, eligible, pool.keyword(keyword), FOLLOW);
-            }
-            for (String author : reader.authors()) {
-                add(scores, eligible, pool.author(author), AUTHOR);
-            }
-            boolean likes = reader.votes().stream().anyMatch(v -> v.vote() > 0 && votedOn.containsKey(v.arxivId()));
-            if (likes) {
-                for (int i = 0; i < n; i++) {
-                    if (similarity[i * width + j] >= CLOSE_TO_LIKED) {
-                        eligible.set(i);
-                    }
-                }
-            }
-            eligible.andNot(shown);
-            for (String mute : reader.mutes()) {
-                eligible.andNot(pool.muted(mute));
-            }
-            for (ReaderProfile.Vote v : reader.votes()) {
-                int at = pool.position(v.arxivId());
-                if (at >= 0) {
-                    eligible.clear(at);
-                }
-            }
-            ranked.put(reader.rankingKey(), explain(pool, reader, best(scores, eligible, reader.picks()), scores,
-                    votedOn));
+        eligible.andNot(shown);
+        for (String mute : reader.mutes()) {
+            eligible.andNot(pool.muted(mute));
         }
+        for (ReaderProfile.Vote v : reader.votes()) {
+            int at = pool.position(v.arxivId());
+            if (at >= 0) {
+                eligible.clear(at);
+            }
+        }
+        Map<Integer, Float> weights = profileWeights(pool, reader, shared);
+        int[] bases = new int[weights.size()];
+        float[] w = new float[weights.size()];
+        int k = 0;
+        for (Map.Entry<Integer, Float> e : weights.entrySet()) {
+            bases[k] = e.getKey();
+            w[k++] = e.getValue();
+        }
+        float[][] cosines = shared.cosines();
+        for (int i = eligible.nextSetBit(0); i >= 0; i = eligible.nextSetBit(i + 1)) {
+            float meaning = 0;
+            for (int b = 0; b < bases.length; b++) {
+                meaning += w[b] * cosines[bases[b]][i];
+            }
+            scores[i] += community[i] + MEANING * meaning;
+        }
+        List<Pick> picks = explain(pool, reader, best(scores, eligible, reader.picks()), scores, votedOn);
+        java.util.Arrays.fill(scores, 0f);
+        return picks;
     }
 
     /**
-     * {@code C · Pᵀ} for one block: for each candidate, the dot product with each reader's profile, laid out
-     * candidate-major ({@code [i * width + j]}). Readers without a profile vector have a zero column.
+     * The reader's Rocchio profile vector as weights of shared vectors (its cosine with a candidate is the weighted
+     * sum of theirs); empty when the reader has no profile vector.
      */
-    static float[] similarities(float[] candidates, int n, int dims, float[] transposed, int width) {
-        float[] out = new float[n * width];
-        float[] row = new float[width];
-        for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(row, 0f);
-            int base = i * dims;
-            for (int d = 0; d < dims; d++) {
-                float c = candidates[base + d];
-                int col = d * width;
-                for (int j = 0; j < width; j++) {
-                    row[j] += c * transposed[col + j];
-                }
+    static Map<Integer, Float> profileWeights(CandidatePool pool, ReaderProfile reader, Shared shared) {
+        int dims = pool.dimensions();
+        List<Integer> topics = new ArrayList<>();
+        for (String topic : new java.util.LinkedHashSet<>(reader.topics())) {
+            Integer b = shared.index().get("c:" + topic);
+            if (b != null) {
+                topics.add(b);
             }
-            System.arraycopy(row, 0, out, i * width, width);
         }
-        return out;
+        List<Integer> liked = new ArrayList<>();
+        List<Integer> disliked = new ArrayList<>();
+        for (ReaderProfile.Vote v : reader.votes()) {
+            Integer b = shared.index().get("p:" + v.arxivId());
+            if (b != null) {
+                (v.vote() > 0 ? liked : disliked).add(b);
+            }
+        }
+        Map<Integer, Float> weights = new HashMap<>();
+        if (topics.isEmpty() && liked.isEmpty()) {
+            return weights;
+        }
+        // q = Σt/|Σt| + LIKED·Σl/|Σl| − DISLIKED·Σd/|Σd|, so q·c = Σ_b w_b (b·c), and |q| from the vectors themselves.
+        float[] q = new float[dims];
+        addPart(shared, topics, 1f, q, weights, dims);
+        addPart(shared, liked, LIKED, q, weights, dims);
+        addPart(shared, disliked, -DISLIKED, q, weights, dims);
+        double norm = 0;
+        for (float x : q) {
+            norm += x * x;
+        }
+        if (norm < 1e-12) {
+            weights.clear();
+            return weights;
+        }
+        float scale = (float) (1 / Math.sqrt(norm));
+        weights.replaceAll((b, weight) -> weight * scale);
+        return weights;
+    }
+
+    /** Adds {@code weight} × the unit sum of the given shared vectors to {@code q}, and their weights. */
+    private static void addPart(Shared shared, List<Integer> members, float weight, float[] q,
+                                Map<Integer, Float> weights, int dims) {
+        if (members.isEmpty()) {
+            return;
+        }
+        float[] sum = new float[dims];
+        for (int b : members) {
+            Vectors.addScaled(sum, shared.vectors()[b], 1);
+        }
+        double norm = 0;
+        for (float x : sum) {
+            norm += x * x;
+        }
+        if (norm < 1e-12) {
+            return;
+        }
+        float unit = (float) (weight / Math.sqrt(norm));
+        Vectors.addScaled(q, sum, unit);
+        for (int b : members) {
+            weights.merge(b, unit, Float::sum);
+        }
     }
 
     private static void add(float[] scores, BitSet eligible, BitSet matching, float weight) {
@@ -175,58 +323,6 @@ public final class PersonalPicks {
             scores[i] += weight;
         }
         eligible.or(matching);
-    }
-
-    /** Rocchio: the interests' centroid, towards the liked papers, away from the disliked ones; null if nothing. */
-    static float[] profileVector(CandidatePool pool, ReaderProfile reader, Map<String, float[]> votedOn) {
-        int dims = pool.dimensions();
-        float[] interests = new float[dims];
-        boolean any = false;
-        for (String topic : reader.topics()) {
-            any |= addCentroid(interests, pool.centroid("c:" + topic, pool.category(topic)));
-        }
-        for (String keyword : reader.follows()) {
-            any |= addCentroid(interests, pool.centroid("k:" + keyword.toLowerCase(java.util.Locale.ROOT),
-                    pool.keyword(keyword)));
-        }
-        for (String author : reader.authors()) {
-            any |= addCentroid(interests, pool.centroid("a:" + CandidatePool.normalName(author), pool.author(author)));
-        }
-        float[] profile = any ? Vectors.normalise(interests) : null;
-        float[] liked = mean(reader.votes(), votedOn, 1, dims);
-        float[] disliked = mean(reader.votes(), votedOn, -1, dims);
-        if (profile == null && liked == null) {
-            return null;
-        }
-        float[] q = profile != null ? profile : new float[dims];
-        if (liked != null) {
-            Vectors.addScaled(q, liked, LIKED);
-        }
-        if (disliked != null) {
-            Vectors.addScaled(q, disliked, -DISLIKED);
-        }
-        return Vectors.normalise(q);
-    }
-
-    private static boolean addCentroid(float[] into, float[] centroid) {
-        if (centroid == null) {
-            return false;
-        }
-        Vectors.addScaled(into, centroid, 1);
-        return true;
-    }
-
-    private static float[] mean(List<ReaderProfile.Vote> votes, Map<String, float[]> vectors, int sign, int dims) {
-        float[] sum = new float[dims];
-        int count = 0;
-        for (ReaderProfile.Vote v : votes) {
-            float[] vector = vectors.get(v.arxivId());
-            if (v.vote() == sign && vector != null && vector.length == dims) {
-                Vectors.addScaled(sum, vector, 1);
-                count++;
-            }
-        }
-        return count == 0 ? null : Vectors.normalise(sum);
     }
 
     /** The positions of the {@code k} best eligible scores, best first; ties by position (stable). */

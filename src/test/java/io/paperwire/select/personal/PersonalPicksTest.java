@@ -197,25 +197,22 @@ class PersonalPicksTest {
         Random random = new Random(3);
         int n = 37;
         int dims = 24;
-        int width = 5;
         float[] candidates = new float[n * dims];
-        float[][] profiles = new float[width][dims];
-        float[] transposed = new float[dims * width];
+        float[][] shared = new float[133][dims];
         for (int i = 0; i < candidates.length; i++) {
             candidates[i] = (float) random.nextGaussian();
         }
-        for (int j = 0; j < width; j++) {
+        for (float[] vector : shared) {
             for (int d = 0; d < dims; d++) {
-                profiles[j][d] = (float) random.nextGaussian();
-                transposed[d * width + j] = profiles[j][d];
+                vector[d] = (float) random.nextGaussian();
             }
         }
 
-        float[] product = PersonalPicks.similarities(candidates, n, dims, transposed, width);
+        float[][] product = PersonalPicks.similarities(candidates, n, dims, shared);
 
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < width; j++) {
-                assertThat(product[i * width + j]).isCloseTo(Vectors.dot(candidates, i * dims, profiles[j], dims),
+        for (int b = 0; b < shared.length; b++) {
+            for (int i = 0; i < n; i++) {
+                assertThat(product[b][i]).isCloseTo(Vectors.dot(candidates, i * dims, shared[b], dims),
                         org.assertj.core.data.Offset.offset(1e-4f));
             }
         }
