@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,7 +92,9 @@ public final class PersonalEditions implements PersonalParts {
     /** Ranks every reader who may get this issue (active, or the sample's demo reader). */
     public Map<Long, List<Pick>> rank(RenderedIssue issue, Map<Long, Preferences> chosen,
                                       Map<Long, List<FeedbackVote>> votes) {
+        long start = System.nanoTime();
         CandidatePool pool = candidates.pool(issue.issue().week());
+        long loaded = System.nanoTime();
         if (pool.size() == 0) {
             LOG.info("No stored candidate vectors for {}: no \"For you\" sections", issue.issue().week());
             return Map.of();
@@ -109,6 +110,8 @@ public final class PersonalEditions implements PersonalParts {
         for (PersonalPicks.ReaderPicks r : ranking.rank(pool, readers, inEmail, candidates.of(voted))) {
             picks.put(r.readerId(), r.picks());
         }
+        LOG.info("Ranked {} candidates for {} readers: {} ms to load the week, {} ms to rank", pool.size(),
+                readers.size(), (loaded - start) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
         return picks;
     }
 
@@ -189,9 +192,4 @@ public final class PersonalEditions implements PersonalParts {
         return first.length() <= SNIPPET ? first : first.substring(0, SNIPPET - 1).strip() + "…";
     }
 
-    /** The distinct arXiv ids readers voted on (for tests and the export). */
-    static Set<String> votedIds(Map<Long, List<FeedbackVote>> votes) {
-        return votes.values().stream().flatMap(List::stream).map(FeedbackVote::arxivId)
-                .collect(Collectors.toCollection(HashSet::new));
-    }
 }

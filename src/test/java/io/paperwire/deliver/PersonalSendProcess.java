@@ -49,13 +49,18 @@ public final class PersonalSendProcess {
                     fixture.settings.site().baseUrl().toString());
             RenderedIssue issue = new IssueStore(fixture.database).latest(RunRequest.of(DeliveryFixture.WEEK)).orElseThrow();
             if (mode.equals("rank")) {
+                com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean();
+                long cpuBefore = os.getProcessCpuTime();
                 long start = System.nanoTime();
                 int readers = editions.rank(issue, preferences.all(), preferences.allFeedback()).size();
                 long millis = (System.nanoTime() - start) / 1_000_000;
+                long cpuMillis = (os.getProcessCpuTime() - cpuBefore) / 1_000_000;
                 long peak = peakHeapMb();
                 System.gc();
                 long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
-                System.out.println("RANKED " + readers + " IN " + millis + " HEAP " + peak + " LIVE " + live);
+                System.out.println("RANKED " + readers + " IN " + millis + " HEAP " + peak + " LIVE " + live + " CPU "
+                        + cpuMillis);
             } else {
                 MessageFactory messages = new MessageFactory(fixture.settings, fixture.tokens);
                 DeliverStage stage = new DeliverStage(new SubscriberStore(fixture.database),
