@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
  *
  * <p>Followed keywords and authors count through their exact matches, not through the profile vector: then every
  * profile vector is a weighted sum of a few vectors many readers share (a category's centroid, a paper of last week's
- * email that readers voted on), so each of those is compared with every candidate once ({@link #similarities}: one
+ * email that readers voted on), so each of those is compared with every candidate once ({@link SharedCosines}: one
  * matrix product of candidates × shared vectors), and a reader's cosine with a candidate costs a few multiplications
  * instead of 384, for the candidates that can be picks only. Readers with the same profile and no votes (most
  * readers, who set nothing) are ranked once.
@@ -43,13 +43,6 @@ public final class PersonalPicks {
     static final float CLOSE_TO_LIKED = 0.35f;
     /** A liked paper this close to a pick counts in "like 2 papers you liked". */
     static final float LIKE_EXPLAINED = 0.5f;
-    /**
-     * At most this many floats of shared cosines (256 MB); votes on papers beyond it (the least voted on first) still
-     * exclude the paper but do not move the profile, and the ranking says so in its log.
-     */
-    static final long MAX_SHARED_FLOATS = 64L * 1024 * 1024;
-    private static final int BLOCK = 128;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PersonalPicks.class);
 
     /** The picks of one reader, best first (empty when nothing fits). */
     public record ReaderPicks(long readerId, List<Pick> picks) {}
@@ -77,7 +70,7 @@ public final class PersonalPicks {
             }
         }
         List<ReaderProfile> unique = new ArrayList<>(distinct.values());
-        Shared shared = Shared.of(pool, unique, votedOn);
+        SharedCosines shared = SharedCosines.of(pool, unique, votedOn);
         Map<Object, List<Pick>> ranked = new ConcurrentHashMap<>();
         int chunk = Math.max(1, unique.size() / 64);
         IntStream.range(0, (unique.size() + chunk - 1) / chunk).parallel().forEach(c -> {
@@ -91,98 +84,6 @@ public final class PersonalPicks {
             result.add(new ReaderPicks(r.readerId(), r.picks() > 0 ? ranked.get(r.rankingKey()) : List.of()));
         }
         return result;
-    }
-
-    /**
-     * The vectors readers' profiles are made of (the centroid of each followed category, each paper voted on), and
-     * the cosine of each with every candidate.
-     */
-    record Shared(Map<String, Integer> index, float[][] vectors, float[][] cosines, BitSet[] near) {
-
-        static Shared of(CandidatePool pool, List<ReaderProfile> readers, Map<String, float[]> votedOn) {
-            Map<String, Integer> uses = new HashMap<>();
-            for (ReaderProfile r : readers) {
-                for (String topic : r.topics()) {
-                    if (!pool.category(topic).isEmpty()) {
-                        uses.merge("c:" + topic, 1, Integer::sum);
-                    }
-                }
-                for (ReaderProfile.Vote v : r.votes()) {
-                    float[] vector = votedOn.get(v.arxivId());
-                    if (vector != null && vector.length == pool.dimensions()) {
-                        uses.merge("p:" + v.arxivId(), 1, Integer::sum);
-                    }
-                }
-            }
-            List<String> keys = new ArrayList<>(uses.keySet());
-            keys.sort(java.util.Comparator.comparing((String k) -> -uses.get(k)).thenComparing(k -> k));
-            long room = pool.size() == 0 ? keys.size() : MAX_SHARED_FLOATS / pool.size();
-            if (keys.size() > room) {
-                LOG.warn("{} shared profile vectors, room for {}: votes on the {} least voted-on papers do not move"
-                        + " profiles this week", keys.size(), room, keys.size() - room);
-                keys = keys.subList(0, (int) room);
-            }
-            Map<String, Integer> index = new HashMap<>();
-            float[][] vectors = new float[keys.size()][];
-            for (int b = 0; b < keys.size(); b++) {
-                String key = keys.get(b);
-                index.put(key, b);
-                vectors[b] = key.startsWith("c:") ? pool.centroid(key, pool.category(key.substring(2)))
-                        : votedOn.get(key.substring(2));
-            }
-            float[][] cosines = similarities(pool.vectors(), pool.size(), pool.dimensions(), vectors);
-            BitSet[] near = new BitSet[keys.size()];
-            for (int b = 0; b < keys.size(); b++) {
-                near[b] = new BitSet(pool.size());
-                if (keys.get(b).startsWith("p:")) {
-                    float[] c = cosines[b];
-                    for (int i = 0; i < c.length; i++) {
-                        if (c[i] >= CLOSE_TO_LIKED) {
-                            near[b].set(i);
-                        }
-                    }
-                }
-            }
-            return new Shared(index, vectors, cosines, near);
-        }
-    }
-
-    /**
-     * The cosine of every candidate with every shared unit vector: {@code C · Bᵀ}, one array of candidates per
-     * shared vector. The shared vectors go in blocks; for each candidate the innermost loop runs over a block's
-     * vectors at one dimension, each block row its own array, which the JIT turns into vector instructions.
-     */
-    static float[][] similarities(float[] candidates, int n, int dims, float[][] shared) {
-        float[][] out = new float[shared.length][n];
-        IntStream.range(0, (shared.length + BLOCK - 1) / BLOCK).parallel().forEach(block -> {
-            int from = block * BLOCK;
-            int width = Math.min(BLOCK, shared.length - from);
-            float[][] byDimension = new float[dims][width];
-            for (int j = 0; j < width; j++) {
-                for (int d = 0; d < dims; d++) {
-                    byDimension[d][j] = shared[from + j][d];
-                }
-            }
-            float[] row = new float[width];
-            for (int i = 0; i < n; i++) {
-                java.util.Arrays.fill(row, 0f);
-                int base = i * dims;
-                for (int d = 0; d < dims; d++) {
-                    axpy(row, candidates[base + d], byDimension[d]);
-                }
-                for (int j = 0; j < width; j++) {
-                    out[from + j][i] = row[j];
-                }
-            }
-        });
-        return out;
-    }
-
-    /** {@code y += a · x}, both arrays from index 0 (so the JIT vectorises it). */
-    private static void axpy(float[] y, float a, float[] x) {
-        for (int j = 0; j < y.length; j++) {
-            y[j] += a * x[j];
-        }
     }
 
     private static float[] community(CandidatePool pool) {
@@ -203,7 +104,7 @@ public final class PersonalPicks {
      * vector (a weighted sum of shared cosines, computed for these candidates only).
      */
     private List<Pick> rankOne(CandidatePool pool, ReaderProfile reader, BitSet shown, float[] community,
-                               Shared shared, Map<String, float[]> votedOn, float[] scores) {
+                               SharedCosines shared, Map<String, float[]> votedOn, float[] scores) {
         BitSet eligible = new BitSet(pool.size());
         for (String topic : reader.topics()) {
             add(scores, eligible, pool.category(topic), TOPIC);
@@ -255,7 +156,7 @@ public final class PersonalPicks {
      * The reader's Rocchio profile vector as weights of shared vectors (its cosine with a candidate is the weighted
      * sum of theirs); empty when the reader has no profile vector.
      */
-    static Map<Integer, Float> profileWeights(CandidatePool pool, ReaderProfile reader, Shared shared) {
+    static Map<Integer, Float> profileWeights(CandidatePool pool, ReaderProfile reader, SharedCosines shared) {
         int dims = pool.dimensions();
         List<Integer> topics = new ArrayList<>();
         for (String topic : new java.util.LinkedHashSet<>(reader.topics())) {
@@ -295,7 +196,7 @@ public final class PersonalPicks {
     }
 
     /** Adds {@code weight} × the unit sum of the given shared vectors to {@code q}, and their weights. */
-    private static void addPart(Shared shared, List<Integer> members, float weight, float[] q,
+    private static void addPart(SharedCosines shared, List<Integer> members, float weight, float[] q,
                                 Map<Integer, Float> weights, int dims) {
         if (members.isEmpty()) {
             return;

@@ -208,7 +208,7 @@ class PersonalPicksTest {
             }
         }
 
-        float[][] product = PersonalPicks.similarities(candidates, n, dims, shared);
+        float[][] product = SharedCosines.similarities(candidates, n, dims, shared);
 
         for (int b = 0; b < shared.length; b++) {
             for (int i = 0; i < n; i++) {
