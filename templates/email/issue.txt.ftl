@@ -5,7 +5,7 @@ ${issue.title}
 ${preheader}
 The papers announced ${issue.week.firstListingDay()} to ${issue.week.lastListingDay()} worth your time.
 View in browser: ${issueUrl}
-<#list sections as section>
+%%PERSONAL_TEXT%%<#list sections as section>
 
 ${section.title?upper_case}
 <#list 1..section.title?length as i>-</#list>
@@ -39,6 +39,8 @@ ${selected?counter}. ${mathText(p.title)} (${p.signals.upvotes} upvotes)
 </#if>
   arXiv: ${p.absUrl()}
   PDF: ${p.pdfUrl()}
+  More like this: ${feedbackUrl}%%FEEDBACK:${p.id.value}%%&vote=more
+  Less like this: ${feedbackUrl}%%FEEDBACK:${p.id.value}%%&vote=less
 <#if p.signals.onHuggingFace>
   Hugging Face: ${p.huggingFaceUrl()}
 </#if>
@@ -57,6 +59,7 @@ ${selected?counter}. ${mathText(p.title)} (${p.signals.upvotes} upvotes)
 
 --
 You receive this because you subscribed to ${site.title}, the weekly digest of AI papers worth reading.
+Your preferences (topics, keywords, personal picks, format): ${preferencesUrl}
 Unsubscribe in one click: ${unsubscribeUrl}
 Past issues: ${site.baseUrl}/index.html
 ${postalAddress}

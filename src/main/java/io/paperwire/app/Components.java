@@ -14,6 +14,7 @@ import io.paperwire.deliver.DeliverStage;
 import io.paperwire.deliver.DeliveryLog;
 import io.paperwire.deliver.MessageFactory;
 import io.paperwire.deliver.OutboxMailer;
+import io.paperwire.deliver.PersonalEditions;
 import io.paperwire.deliver.SmtpMailer;
 import io.paperwire.mail.Mailer;
 import io.paperwire.ops.AdminApi;
@@ -29,7 +30,9 @@ import io.paperwire.roundup.RoundupRenderer;
 import io.paperwire.roundup.RoundupSchedule;
 import io.paperwire.roundup.RoundupStage;
 import io.paperwire.roundup.RoundupWriter;
+import io.paperwire.select.CandidateVectors;
 import io.paperwire.select.LlmRelevanceRater;
+import io.paperwire.select.MiniLmEmbedder;
 import io.paperwire.select.RelevanceRater;
 import io.paperwire.select.SelectStage;
 import io.paperwire.settings.PaperwireSettings;
@@ -40,6 +43,9 @@ import io.paperwire.source.SourceStage;
 import io.paperwire.store.Database;
 import io.paperwire.subscribers.ConfirmationMail;
 import io.paperwire.subscribers.ListMailbox;
+import io.paperwire.subscribers.PersonalTokens;
+import io.paperwire.subscribers.PreferencesPages;
+import io.paperwire.subscribers.PreferencesStore;
 import io.paperwire.subscribers.ServerSecret;
 import io.paperwire.subscribers.SubscribeRateLimit;
 import io.paperwire.subscribers.SubscriberStore;
@@ -116,6 +122,7 @@ public final class Components implements AutoCloseable {
         return once("templates", () -> {
             TemplateEngine templates = new TemplateEngine(settings().home().resolve("templates"));
             Stream.of(RenderStage.TEMPLATES.stream(), SiteBuilder.TEMPLATES.stream(), RoundupRenderer.TEMPLATES.stream(),
+                            PersonalEditions.TEMPLATES.stream(), PreferencesPages.TEMPLATES.stream(),
                             Stream.of(ConfirmationMail.HTML, ConfirmationMail.TEXT, SubscriptionPages.SUBSCRIBE,
                                     SubscriptionPages.CONFIRM, SubscriptionPages.UNSUBSCRIBE, SiteEndpoint.NOT_FOUND))
                     .flatMap(s -> s).forEach(templates::check);
@@ -149,6 +156,20 @@ public final class Components implements AutoCloseable {
 
     public SubscriptionTokens tokens() {
         return once("tokens", () -> new SubscriptionTokens(ServerSecret.load(settings()), clock));
+    }
+
+    public PersonalTokens personalTokens() {
+        return once("personalTokens", () -> new PersonalTokens(tokens()));
+    }
+
+    public PreferencesStore preferencesStore() {
+        return once("preferencesStore", () -> new PreferencesStore(database()));
+    }
+
+    /** The week's candidate vectors (all-MiniLM-L6-v2), embedded once per week for personal picks. */
+    public CandidateVectors candidateVectors() {
+        return once("candidateVectors", () -> new CandidateVectors(database(), MiniLmEmbedder::shared,
+                configuration.personal().enabled()));
     }
 
     // --- the stages, in the order of the pipeline ---------------------------------------------------------------
@@ -205,7 +226,16 @@ public final class Components implements AutoCloseable {
 
     public DeliverStage deliverer() {
         return once("deliverer", () -> new DeliverStage(subscriberStore(), deliveryLog(),
-                new MessageFactory(settings(), tokens()), mailer(), configuration.delivery()));
+                new MessageFactory(settings(), tokens()), mailer(), configuration.delivery(), personalEditions()));
+    }
+
+    /** Each subscriber's own parts of an issue: "For you" picks, preferences and feedback links, the short form. */
+    public PersonalEditions personalEditions() {
+        return once("personalEditions", () -> new PersonalEditions(subscriberStore(), preferencesStore(),
+                personalTokens(), candidateVectors(), templates(), renderer()::renderShortEmail,
+                configuration.personal(), new PersonalEditions.DefaultInterests(configuration.selection().categories(),
+                        configuration.selection().keywords(), configuration.selection().authors()),
+                settings().site().baseUrl().toString()));
     }
 
     // --- roundups: above the stages they use (archive, summarize's LLM machinery, render, deliver) ---------------
@@ -286,6 +316,7 @@ public final class Components implements AutoCloseable {
         beans.put("sources", sources());
         beans.put("announcements", announcements());
         beans.put("papers", new PaperStore(database()));
+        beans.put("candidateVectors", candidateVectors());
         beans.put("selector", selector());
         beans.put("summarizer", summarizer());
         beans.put("renderer", renderer());
@@ -294,6 +325,8 @@ public final class Components implements AutoCloseable {
         beans.put("deliverer", deliverer());
         beans.put("roundups", roundups());
         beans.put("subscriptionPages", new SubscriptionPages(subscriptions(), templates(), settings()));
+        beans.put("preferencesPages", new PreferencesPages(subscriberStore(), preferencesStore(), personalTokens(),
+                templates(), settings()));
         beans.put("site", new SiteEndpoint(settings().outDir().resolve("site"), templates(), settings()));
         beans.put("webHeaders", new WebHeaderFilter());
         beans.put("listMailbox", listMailbox());

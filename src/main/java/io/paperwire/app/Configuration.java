@@ -4,6 +4,7 @@ import io.paperwire.deliver.DeliverySettings;
 import io.paperwire.render.NewsletterLayout;
 import io.paperwire.roundup.RoundupSettings;
 import io.paperwire.select.SelectionSettings;
+import io.paperwire.select.personal.PersonalSettings;
 import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.settings.SettingsReader;
 import io.paperwire.source.SourceSettings;
@@ -20,7 +21,8 @@ import java.util.Map;
  */
 public record Configuration(PaperwireSettings settings, SourceSettings source, SelectionSettings selection,
                             LlmSettings llm, NewsletterLayout layout, DeliverySettings delivery,
-                            SubscribeSettings subscribe, ListMailbox.Settings listMailbox, RoundupSettings roundup) {
+                            SubscribeSettings subscribe, ListMailbox.Settings listMailbox, RoundupSettings roundup,
+                            PersonalSettings personal) {
 
     /**
      * Settings as the process sees them: the bundled defaults, {@code paperwire.properties} in {@code home}, the
@@ -43,6 +45,7 @@ public record Configuration(PaperwireSettings settings, SourceSettings source, S
     private static Configuration read(PaperwireSettings settings, SettingsReader reader) {
         return new Configuration(settings, SourceSettings.read(reader), SelectionSettings.read(settings, reader),
                 LlmSettings.read(settings, reader), NewsletterLayout.read(reader), DeliverySettings.read(reader),
-                SubscribeSettings.read(reader), ListMailbox.Settings.read(settings, reader), RoundupSettings.read(reader));
+                SubscribeSettings.read(reader), ListMailbox.Settings.read(settings, reader), RoundupSettings.read(reader),
+                PersonalSettings.read(reader));
     }
 }

@@ -75,8 +75,8 @@ final class CursorClaims implements DeliveryLog.Claims {
                 range[i] = states.get(i).column();
             }
             range[states.size()] = afterSubscriber;
-            List<Subscriber> recipients = Database.query(c, "SELECT id AS subscriber_id, email, state, token"
-                    + " FROM subscribers WHERE state IN (" + DeliveryLog.placeholders(states) + ") AND id > ? ORDER BY id"
+            List<Subscriber> recipients = Database.query(c, "SELECT s.id AS subscriber_id, s.email, s.state, s.token"
+                    + " FROM subscribers s WHERE " + DeliveryLog.recipients(states) + " AND s.id > ? ORDER BY s.id"
                     + " LIMIT " + CHUNK, DeliveryLog::subscriber, range);
             if (recipients.isEmpty()) {
                 return new Chunk(List.of(), afterSubscriber, true);
@@ -87,8 +87,8 @@ final class CursorClaims implements DeliveryLog.Claims {
             states.forEach(state -> insert.add(state.column()));
             insert.addAll(List.of(first, last, issueId));
             Database.update(c, "INSERT INTO deliveries (issue_id, subscriber_id, state, attempts, updated_at)"
-                    + " SELECT ?, s.id, 'pending', 0, ? FROM subscribers s WHERE s.state IN (" + DeliveryLog.placeholders(states)
-                    + ") AND s.id BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM deliveries d"
+                    + " SELECT ?, s.id, 'pending', 0, ? FROM subscribers s WHERE " + DeliveryLog.recipients(states)
+                    + " AND s.id BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM deliveries d"
                     + " WHERE d.issue_id = ? AND d.subscriber_id = s.id)", insert.toArray());
             Set<Long> done = new HashSet<>(Database.query(c, "SELECT subscriber_id FROM deliveries"
                     + " WHERE issue_id = ? AND subscriber_id BETWEEN ? AND ? AND state IN ('sent', 'bounced')",

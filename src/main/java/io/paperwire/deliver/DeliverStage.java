@@ -49,9 +49,17 @@ public final class DeliverStage {
     private final MessageFactory messages;
     private final Mailer mailer;
     private final DeliverySettings settings;
+    private final PersonalParts personal;
 
     public DeliverStage(SubscriberStore subscribers, DeliveryLog log, MessageFactory messages, Mailer mailer,
                         DeliverySettings settings) {
+        this(subscribers, log, messages, mailer, settings, PersonalParts.NONE);
+    }
+
+    /** @param personal each subscriber's own parts of an issue ("For you", preferences and feedback links) */
+    public DeliverStage(SubscriberStore subscribers, DeliveryLog log, MessageFactory messages, Mailer mailer,
+                        DeliverySettings settings, PersonalParts personal) {
+        this.personal = personal;
         this.subscribers = subscribers;
         this.log = log;
         this.messages = messages;
@@ -65,7 +73,13 @@ public final class DeliverStage {
             LOG.info("Issue {} published without mailing (--no-send)", slug);
             return new DeliveryReport(issue.request(), slug, 0, 0, 0, 0, 0, 0, "", mailer.describe());
         }
-        Edition.Report r = send(Edition.of(issue), recipientStates(issue));
+        MessageFactory.IssueMessages prepared;
+        try {
+            prepared = messages.forIssue(issue, personal.prepare(issue));
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot mail issue " + slug + ": " + e.getMessage() + "; nothing was sent", e);
+        }
+        Edition.Report r = send(prepared, recipientStates(issue));
         return new DeliveryReport(issue.request(), slug, r.subscribers(), r.sent(), r.alreadySent(), r.failed(),
                 r.bounced(), r.unsent(), r.paused(), r.mailer());
     }
@@ -75,17 +89,19 @@ public final class DeliverStage {
      * per subscriber in the delivery log under the edition's id, so a rerun sends only what is missing.
      */
     public Edition.Report deliver(Edition edition) {
-        return send(edition, List.of(Subscriber.State.ACTIVE));
-    }
-
-    private Edition.Report send(Edition edition, List<Subscriber.State> recipients) {
-        String slug = edition.slug();
         MessageFactory.IssueMessages prepared;
         try {
             prepared = messages.forEdition(edition);
         } catch (MessagingException e) {
-            throw new IllegalStateException("cannot mail " + slug + ": " + e.getMessage() + "; nothing was sent", e);
+            throw new IllegalStateException("cannot mail " + edition.slug() + ": " + e.getMessage()
+                    + "; nothing was sent", e);
         }
+        return send(prepared, List.of(Subscriber.State.ACTIVE));
+    }
+
+    private Edition.Report send(MessageFactory.IssueMessages prepared, List<Subscriber.State> recipients) {
+        Edition edition = prepared.edition();
+        String slug = edition.slug();
         DeliveryLog.Counts before = log.counts(edition.id(), recipients);
         Send send = new Send(prepared, UUID.randomUUID().toString(), recipients);
         send.run();

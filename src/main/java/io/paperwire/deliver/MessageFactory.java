@@ -77,16 +77,34 @@ public final class MessageFactory {
      * @throws MessagingException naming the header when the subject holds a line break
      */
     public IssueMessages forIssue(RenderedIssue issue) throws MessagingException {
-        return forEdition(Edition.of(issue));
+        return forIssue(issue, PersonalParts.ForIssue.NONE);
     }
 
     /**
-     * Any edition (a weekly issue, a roundup), encoded once.
+     * The issue, encoded once (and its short form once, if some reader asked for it), with each subscriber's
+     * personal parts spliced in per message.
+     *
+     * @throws MessagingException naming the header when the subject holds a line break
+     */
+    public IssueMessages forIssue(RenderedIssue issue, PersonalParts.ForIssue personal) throws MessagingException {
+        return new IssueMessages(Edition.of(issue), headerValue("Subject", issue.subject()), personal);
+    }
+
+    /**
+     * Any edition (a weekly issue, a roundup), encoded once, with no personal parts.
      *
      * @throws MessagingException naming the header when the subject holds a line break
      */
     public IssueMessages forEdition(Edition edition) throws MessagingException {
-        return new IssueMessages(edition, headerValue("Subject", edition.subject()));
+        return new IssueMessages(edition, headerValue("Subject", edition.subject()), PersonalParts.ForIssue.NONE);
+    }
+
+    /** The two encoded parts of one form of the issue. */
+    private record Parts(QuotedPrintableTemplate text, QuotedPrintableTemplate html) {
+        static Parts of(Edition edition) {
+            return new Parts(new QuotedPrintableTemplate(edition.text(), RenderedIssue.SLOTS),
+                    new QuotedPrintableTemplate(edition.html(), RenderedIssue.SLOTS));
+        }
     }
 
     /** One edition, encoded once, ready to be addressed to each subscriber. Safe for concurrent use. */
@@ -95,24 +113,27 @@ public final class MessageFactory {
         private final String messageIdDomain;
         private final List<String> fixedHeaders;
         private final byte[] textHead;
-        private final QuotedPrintableTemplate text;
         private final byte[] htmlHead;
-        private final QuotedPrintableTemplate html;
         private final byte[] tail;
+        private final Parts full;
+        private final Parts tldrOnly;
+        private final PersonalParts.ForIssue personal;
         private volatile DateHeader date = new DateHeader(0, "");
 
         private record DateHeader(long second, String line) {}
 
-        private IssueMessages(Edition edition, String subject) throws MessagingException {
+        private IssueMessages(Edition edition, String subject, PersonalParts.ForIssue personal)
+                throws MessagingException {
             this.edition = edition;
+            this.personal = personal;
             this.messageIdDomain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
             // "=_" never occurs in quoted-printable output, so the boundary cannot occur in either part.
             String boundary = "----=_Paperwire_" + UUID.randomUUID();
             this.fixedHeaders = fixedHeaders(subject, "multipart/alternative; boundary=\"" + boundary + "\"");
             this.textHead = ascii("--" + boundary + "\r\n" + partHeaders("plain"));
-            this.text = new QuotedPrintableTemplate(edition.text(), RenderedIssue.UNSUBSCRIBE_URL_SLOT);
             this.htmlHead = ascii("\r\n--" + boundary + "\r\n" + partHeaders("html"));
-            this.html = new QuotedPrintableTemplate(edition.html(), RenderedIssue.UNSUBSCRIBE_URL_SLOT);
+            this.full = Parts.of(edition);
+            this.tldrOnly = personal.shortIssue().map(Edition::of).map(Parts::of).orElse(full);
             this.tail = ascii("\r\n--" + boundary + "--\r\n");
         }
 
@@ -133,20 +154,39 @@ public final class MessageFactory {
             // Folded by hand, where MimeUtility.fold would (it allocates 16 KB a call): a bare address has no white
             // space to fold at, and the list header's only space is the one after its comma.
             InternetAddress to = new InternetAddress(headerValue("To", subscriber.email()), true);
-            List<String> own = List.of(dateLine(),
+            List<String> ownHeaders = List.of(dateLine(),
                     "To: " + to,
                     "Message-ID: " + messageId(subscriber),
                     "List-Unsubscribe: " + https + ",\r\n " + mailto);
-            return new AddressedMessage(session, from, to, own, fixedHeaders, out -> writeBody(out, unsubscribe));
+            PersonalParts.Parts own = personal.of(subscriber);
+            return new AddressedMessage(session, from, to, ownHeaders, fixedHeaders,
+                    out -> writeBody(out, unsubscribe, own));
         }
 
-        /** Both parts with this subscriber's link spliced in: the encoded text is copied, not encoded again. */
-        private void writeBody(OutputStream out, String unsubscribe) throws IOException {
+        /** Both parts with this subscriber's links and section spliced in: the shared text is copied, not encoded. */
+        private void writeBody(OutputStream out, String unsubscribe, PersonalParts.Parts parts) throws IOException {
+            Parts form = parts.shortFormat() ? tldrOnly : full;
+            String escapedUnsubscribe = escapeHtml(unsubscribe);
+            // Each paper's token stands in both parts, twice each: signed once per message.
+            java.util.Map<String, String> tokens = new java.util.HashMap<>();
+            PersonalParts.Parts own = new PersonalParts.Parts(parts.shortFormat(), parts.html(), parts.text(),
+                    parts.preferencesToken(), arxivId -> tokens.computeIfAbsent(arxivId, parts.feedback()::of));
             out.write(textHead);
-            text.writeTo(out, unsubscribe);
+            form.text().writeTo(out, slot -> slotValue(slot, unsubscribe, own));
             out.write(htmlHead);
-            html.writeTo(out, escapeHtml(unsubscribe));
+            form.html().writeTo(out, slot -> slotValue(slot, escapedUnsubscribe, own));
             out.write(tail);
+        }
+
+        private static String slotValue(String slot, String unsubscribe, PersonalParts.Parts own) {
+            return switch (slot) {
+                case RenderedIssue.UNSUBSCRIBE_URL_SLOT -> unsubscribe;
+                case RenderedIssue.PREFERENCES_TOKEN_SLOT -> own.preferencesToken();
+                case RenderedIssue.PERSONAL_HTML_SLOT -> own.html();
+                case RenderedIssue.PERSONAL_TEXT_SLOT -> own.text();
+                default -> own.feedback().of(slot.substring(RenderedIssue.FEEDBACK_SLOT_PREFIX.length(),
+                        slot.length() - 2));
+            };
         }
 
         /** The Date header changes once a second, so it is formatted once a second, not once a message. */

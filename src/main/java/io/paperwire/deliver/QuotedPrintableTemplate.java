@@ -1,45 +1,63 @@
 package io.paperwire.deliver;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeUtility;
-
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A text encoded quoted-printable once, into which a per-recipient value (the personal unsubscribe link) is
- * spliced at each placeholder. The text between placeholders and the value are encoded separately and joined by
- * soft line breaks ({@code =CRLF}), which decode to nothing: the result decodes to the text with the value in place
- * of each placeholder, and no line grows past 76 characters. Encoding a 30 KB issue costs far more than the SMTP
- * conversation that carries it, so a list of thousands pays for it once, not once per subscriber.
+ * A text encoded quoted-printable once, into which per-recipient values (the personal unsubscribe link, the "For you"
+ * section, the tokens of the feedback links) are spliced at each placeholder. The text between placeholders and the
+ * values are encoded separately and joined by soft line breaks ({@code =CRLF}), which decode to nothing: the result
+ * decodes to the text with the values in place of the placeholders, and no line grows past 76 characters. Encoding a
+ * 30 KB issue costs far more than the SMTP conversation that carries it, so a list of thousands pays for it once,
+ * not once per subscriber.
  */
 final class QuotedPrintableTemplate {
 
     private static final byte[] SOFT_BREAK = {'=', '\r', '\n'};
 
     private final List<byte[]> encodedPieces = new ArrayList<>();
+    /** The placeholder after each piece but the last, as written in the text. */
+    private final List<String> slots = new ArrayList<>();
 
+    /** One placeholder, the same value at each of its places. */
     QuotedPrintableTemplate(String text, String placeholder) {
+        this(text, Pattern.compile(Pattern.quote(placeholder)));
+    }
+
+    /** Every match of {@code placeholders} is a slot, filled by name in {@link #writeTo(OutputStream, Function)}. */
+    QuotedPrintableTemplate(String text, Pattern placeholders) {
         int from = 0;
-        for (int at = text.indexOf(placeholder); at >= 0; at = text.indexOf(placeholder, from)) {
-            encodedPieces.add(encode(text.substring(from, at)));
-            from = at + placeholder.length();
+        Matcher m = placeholders.matcher(text);
+        while (m.find()) {
+            encodedPieces.add(encode(text.substring(from, m.start())));
+            slots.add(m.group());
+            from = m.end();
         }
         encodedPieces.add(encode(text.substring(from)));
     }
 
     /** Writes the encoded text with {@code value} at every placeholder. */
     void writeTo(OutputStream out, String value) throws IOException {
-        byte[] encodedValue = encodedPieces.size() > 1 ? encode(value) : new byte[0];
+        byte[] encodedValue = slots.isEmpty() ? new byte[0] : encode(value);
+        writePieces(out, slot -> encodedValue);
+    }
+
+    /** Writes the encoded text with {@code values.apply(placeholder)} at each placeholder. */
+    void writeTo(OutputStream out, Function<String, String> values) throws IOException {
+        writePieces(out, slot -> encode(values.apply(slot)));
+    }
+
+    private void writePieces(OutputStream out, Function<String, byte[]> encodedValues) throws IOException {
         boolean atLineStart = true;
         for (int i = 0; i < encodedPieces.size(); i++) {
             if (i > 0) {
-                atLineStart = append(out, encodedValue, atLineStart);
+                atLineStart = append(out, encodedValues.apply(slots.get(i - 1)), atLineStart);
             }
             atLineStart = append(out, encodedPieces.get(i), atLineStart);
         }
@@ -57,15 +75,68 @@ final class QuotedPrintableTemplate {
         return encoded[encoded.length - 1] == '\n';
     }
 
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The text's UTF-8 bytes encoded quoted-printable (RFC 2045), as Jakarta Mail's encoder does it: each line break
+     * becomes CRLF, a space or tab before a line break or at the end is encoded, lines are broken softly before 76
+     * characters. One pass over an array: the encoder stream of Jakarta Mail takes a call per byte, and the personal
+     * parts of every message go through here.
+     */
     static byte[] encode(String text) {
-        ByteArrayOutputStream encoded = new ByteArrayOutputStream(text.length() + text.length() / 8);
-        try (OutputStream qp = MimeUtility.encode(encoded, "quoted-printable")) {
-            qp.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (MessagingException e) {
-            throw new IllegalStateException("Jakarta Mail has no quoted-printable encoder: " + e.getMessage(), e);
+        if (isPlain(text)) {
+            return text.getBytes(StandardCharsets.US_ASCII);
         }
-        return encoded.toByteArray();
+        byte[] in = text.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[in.length * 3 + (in.length * 3) / 75 * 3 + 8];
+        int o = 0;
+        int column = 0;
+        for (int i = 0; i < in.length; i++) {
+            int b = in[i] & 0xff;
+            if (b == '\r' || b == '\n') {
+                if (b == '\r' && i + 1 < in.length && in[i + 1] == '\n') {
+                    i++;
+                }
+                out[o++] = '\r';
+                out[o++] = '\n';
+                column = 0;
+                continue;
+            }
+            boolean lineEnds = i + 1 == in.length || in[i + 1] == '\r' || in[i + 1] == '\n';
+            boolean literal = (b >= 33 && b <= 126 && b != '=') || ((b == ' ' || b == '\t') && !lineEnds);
+            int width = literal ? 1 : 3;
+            if (column + width > 75) {
+                out[o++] = '=';
+                out[o++] = '\r';
+                out[o++] = '\n';
+                column = 0;
+            }
+            if (literal) {
+                out[o++] = (byte) b;
+            } else {
+                out[o++] = '=';
+                out[o++] = HEX[b >> 4];
+                out[o++] = HEX[b & 0xf];
+            }
+            column += width;
+        }
+        return java.util.Arrays.copyOf(out, o);
+    }
+
+    /**
+     * A short run of printable ASCII without {@code =} and spaces (a token, a link) is its own quoted-printable
+     * encoding: the tokens of a message's feedback links skip the encoder.
+     */
+    private static boolean isPlain(String text) {
+        if (text.length() > 76) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c > '~' || c == '=') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 
@@ -65,7 +66,19 @@ public final class RenderStage {
 
     /** Renders the email of an issue; used for new issues and for rebuilding stored ones. */
     public RenderedIssue renderEmail(io.paperwire.paper.RunRequest request, long issueId, Issue issue) {
-        Map<String, Object> model = model(SafeLinks.of(issue));
+        return renderEmail(request, issueId, issue, false);
+    }
+
+    /**
+     * The issue's short form, for readers who asked for TL;DRs only: every section one line a paper. Rendered at
+     * delivery from the stored issue, once per send.
+     */
+    public RenderedIssue renderShortEmail(RenderedIssue full) {
+        return renderEmail(full.request(), full.issueId(), full.issue(), true);
+    }
+
+    private RenderedIssue renderEmail(RunRequest request, long issueId, Issue issue, boolean tldrOnly) {
+        Map<String, Object> model = model(SafeLinks.of(issue), tldrOnly);
         String html = inliner.inline(templates.render(EMAIL_HTML, model));
         String text = templates.render(EMAIL_TEXT, model);
         int bytes = html.getBytes(StandardCharsets.UTF_8).length;
@@ -78,13 +91,21 @@ public final class RenderStage {
         return new RenderedIssue(request, issueId, issue, oneLine(subject), html, text);
     }
 
-    private Map<String, Object> model(Issue issue) {
+    private Map<String, Object> model(Issue issue, boolean tldrOnly) {
         String base = settings.site().baseUrl().toString().replaceAll("/+$", "");
         Map<String, Object> model = new HashMap<>();
         model.put("issue", issue);
         model.put("site", Map.of("title", settings.site().title(), "baseUrl", base));
         model.put("issueUrl", base + "/issues/" + issue.slug() + ".html");
-        model.put("sections", IssueView.sections(issue, layout.emailSections(), layout.trending()));
+        List<IssueView> sections = IssueView.sections(issue, layout.emailSections(), layout.trending());
+        if (tldrOnly) {
+            sections = sections.stream().map(v -> v.style().equals("full")
+                    ? new IssueView(v.key(), v.title(), "brief", v.papers()) : v).toList();
+        }
+        model.put("sections", sections);
+        model.put("format", tldrOnly ? "short" : "full");
+        model.put("feedbackUrl", base + "/feedback?token=");
+        model.put("preferencesUrl", base + "/preferences?token=" + RenderedIssue.PREFERENCES_TOKEN_SLOT);
         model.put("preheader", preheader(issue));
         model.put("unsubscribeUrl", RenderedIssue.UNSUBSCRIBE_URL_SLOT);
         model.put("postalAddress", settings.mail().postalAddress());

@@ -18,6 +18,9 @@ import java.util.Optional;
 public final class SubscriberStore {
 
     public static final String DEMO_ADDRESS = "demo-reader@paperwire.example";
+    /** A forgotten reader's address is {@code forgotten-<id>@forgotten.invalid} ({@link PreferencesStore#forget}). */
+    static final String FORGOTTEN_PREFIX = "forgotten-";
+    static final String FORGOTTEN_DOMAIN = "@forgotten.invalid";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Database database;
@@ -110,7 +113,7 @@ public final class SubscriberStore {
 
     public List<Entry> entries() {
         return database.query("SELECT id, email, state, token, created_at, confirmed_at, source FROM subscribers"
-                        + " WHERE state <> 'demo' ORDER BY id",
+                        + " WHERE state <> 'demo' AND (source IS NULL OR source <> 'forgotten') ORDER BY id",
                 row -> new Entry(map(row), Database.instant(row, "created_at"), Database.instant(row, "confirmed_at"),
                         row.getString("source")));
     }
@@ -169,7 +172,7 @@ public final class SubscriberStore {
         }
     }
 
-    private static String newToken() {
+    static String newToken() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

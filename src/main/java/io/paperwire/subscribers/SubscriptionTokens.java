@@ -116,7 +116,8 @@ public final class SubscriptionTokens {
                 + subscriber.token());
     }
 
-    private String sign(String data) {
+    /** Signs {@code data} with the server secret: 22 URL-safe characters (for {@link PersonalTokens}). */
+    String sign(String data) {
         byte[] full = macs.get().doFinal(data.getBytes(StandardCharsets.UTF_8));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
     }

@@ -96,8 +96,9 @@ class EmailIT {
     @Test
     void showsTheConfiguredSectionsInOrder() throws Exception {
         Document html = Jsoup.parse(Eml.part(message, "text/html"));
+        // The reader's "For you" section (from the newsletter's interests: the demo reader set none) comes first.
         assertThat(html.select("h2").eachText())
-                .containsExactly("Trending on Hugging Face", "Highlights", "Also noteworthy");
+                .containsExactly("For you", "Trending on Hugging Face", "Highlights", "Also noteworthy");
     }
 
     @Test

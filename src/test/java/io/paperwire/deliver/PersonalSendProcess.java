@@ -1,0 +1,90 @@
+package io.paperwire.deliver;
+
+import io.paperwire.archive.IssueStore;
+import io.paperwire.mail.Mailer;
+import io.paperwire.paper.RenderedIssue;
+import io.paperwire.paper.RunRequest;
+import io.paperwire.render.RenderStage;
+import io.paperwire.render.TemplateEngine;
+import io.paperwire.select.CandidateVectors;
+import io.paperwire.select.personal.PersonalSettings;
+import io.paperwire.subscribers.PersonalTokens;
+import io.paperwire.subscribers.PreferencesStore;
+import io.paperwire.subscribers.SubscriberStore;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The personal-picks benchmark's worker, in its own JVM: on a home prepared by {@link PersonalWeek}, either ranks
+ * every reader once ({@code rank}: prints {@code RANKED <readers> IN <ms> HEAP <peak MB> LIVE <MB after GC>}) or runs
+ * the whole deliver stage of the week's issue to the SMTP port given, with ({@code personal}) or without
+ * ({@code shared}) the personal parts (prints {@code SENT <n> IN <ms> HEAP <peak MB> BYTES <message bytes>}).
+ *
+ * <p>Arguments: {@code HOME SMTP_PORT WORKERS rank|personal|shared}.
+ */
+public final class PersonalSendProcess {
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(args[0]);
+        int port = Integer.parseInt(args[1]);
+        int workers = Integer.parseInt(args[2]);
+        String mode = args[3];
+        DeliverySettings delivery = DeliverySettings.defaults().withConcurrency(workers)
+                .withRetries(3, Duration.ofMillis(50), 50).withTimeout(Duration.ofSeconds(120));
+        try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of());
+             Mailer mailer = fixture.smtp(port, delivery)) {
+            TemplateEngine templates = new TemplateEngine(Path.of("no-editor-templates"));
+            RenderStage renderer = new RenderStage(templates, fixture.settings, selection -> 1, Clock.systemUTC());
+            PreferencesStore preferences = new PreferencesStore(fixture.database);
+            PersonalEditions editions = new PersonalEditions(new SubscriberStore(fixture.database), preferences,
+                    new PersonalTokens(fixture.tokens), new CandidateVectors(fixture.database, () -> null, true),
+                    templates, renderer::renderShortEmail, new PersonalSettings(true, 3),
+                    new PersonalEditions.DefaultInterests(List.of("cs.CL", "cs.LG"), List.of("language model"), List.of()),
+                    fixture.settings.site().baseUrl().toString());
+            RenderedIssue issue = new IssueStore(fixture.database).latest(RunRequest.of(DeliveryFixture.WEEK)).orElseThrow();
+            if (mode.equals("rank")) {
+                com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean();
+                long cpuBefore = os.getProcessCpuTime();
+                long start = System.nanoTime();
+                int readers = editions.rank(issue, preferences.all(), preferences.allFeedback()).size();
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                long cpuMillis = (os.getProcessCpuTime() - cpuBefore) / 1_000_000;
+                long peak = peakHeapMb();
+                System.gc();
+                long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+                System.out.println("RANKED " + readers + " IN " + millis + " HEAP " + peak + " LIVE " + live + " CPU "
+                        + cpuMillis);
+            } else {
+                MessageFactory messages = new MessageFactory(fixture.settings, fixture.tokens);
+                DeliverStage stage = new DeliverStage(new SubscriberStore(fixture.database),
+                        new DeliveryLog(fixture.database, fixture.settings.dataDir()), messages, mailer, delivery,
+                        mode.equals("personal") ? editions : PersonalParts.NONE);
+                long start = System.nanoTime();
+                int sent = stage.deliver(issue).sent();
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                int bytes = size(messages.forIssue(issue, mode.equals("personal") ? editions.prepare(issue)
+                        : PersonalParts.ForIssue.NONE).to(fixture.subscriber(1)));
+                System.out.println("SENT " + sent + " IN " + millis + " HEAP " + peakHeapMb() + " BYTES " + bytes);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static long peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+    }
+
+    private static int size(jakarta.mail.internet.MimeMessage message) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.size();
+    }
+}

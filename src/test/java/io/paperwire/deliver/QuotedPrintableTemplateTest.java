@@ -1,0 +1,41 @@
+package io.paperwire.deliver;
+
+import jakarta.mail.internet.MimeUtility;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QuotedPrintableTemplateTest {
+
+    @Test
+    void encodedTextDecodesToTheTextWithCrlfLineBreaksAndNoLineOver76Characters() throws Exception {
+        Random random = new Random(5);
+        String alphabet = "abc xyz=\t\n\r.éü€ —<>&\"'";
+        for (int round = 0; round < 300; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(400); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            byte[] encoded = QuotedPrintableTemplate.encode(text.toString());
+
+            String decoded = new String(MimeUtility.decode(new ByteArrayInputStream(encoded), "quoted-printable")
+                    .readAllBytes(), StandardCharsets.UTF_8);
+            String ascii = new String(encoded, StandardCharsets.US_ASCII);
+
+            assertThat(decoded).as(text.toString()).isEqualTo(text.toString().replace("\r\n", "\n").replace("\r", "\n")
+                    .replace("\n", "\r\n"));
+            assertThat(ascii.split("\r\n", -1)).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(76));
+            assertThat(ascii).doesNotContainPattern("[ \t]\r\n").doesNotMatch("(?s).*[ \t]$");
+        }
+    }
+
+    @Test
+    void aTokenIsItsOwnEncoding() {
+        assertThat(new String(QuotedPrintableTemplate.encode("f7.2405.12345.AbC_d-e"), StandardCharsets.US_ASCII))
+                .isEqualTo("f7.2405.12345.AbC_d-e");
+    }
+}
