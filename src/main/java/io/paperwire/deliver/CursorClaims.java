@@ -76,7 +76,7 @@ final class CursorClaims implements DeliveryLog.Claims {
             }
             range[states.size()] = afterSubscriber;
             List<Subscriber> recipients = Database.query(c, "SELECT s.id AS subscriber_id, s.email, s.state, s.token"
-                    + " FROM subscribers s WHERE " + DeliveryLog.recipients(states) + " AND s.id > ? ORDER BY s.id"
+                    + " FROM subscribers s WHERE " + DeliveryLog.recipients(issueId, states) + " AND s.id > ? ORDER BY s.id"
                     + " LIMIT " + CHUNK, DeliveryLog::subscriber, range);
             if (recipients.isEmpty()) {
                 return new Chunk(List.of(), afterSubscriber, true);
@@ -87,7 +87,7 @@ final class CursorClaims implements DeliveryLog.Claims {
             states.forEach(state -> insert.add(state.column()));
             insert.addAll(List.of(first, last, issueId));
             Database.update(c, "INSERT INTO deliveries (issue_id, subscriber_id, state, attempts, updated_at)"
-                    + " SELECT ?, s.id, 'pending', 0, ? FROM subscribers s WHERE " + DeliveryLog.recipients(states)
+                    + " SELECT ?, s.id, 'pending', 0, ? FROM subscribers s WHERE " + DeliveryLog.recipients(issueId, states)
                     + " AND s.id BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM deliveries d"
                     + " WHERE d.issue_id = ? AND d.subscriber_id = s.id)", insert.toArray());
             Set<Long> done = new HashSet<>(Database.query(c, "SELECT subscriber_id FROM deliveries"

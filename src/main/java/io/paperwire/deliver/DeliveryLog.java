@@ -95,7 +95,7 @@ public final class DeliveryLog {
      */
     int enqueue(long issueId, List<Subscriber.State> states) {
         return database.update("INSERT INTO deliveries (issue_id, subscriber_id, state, attempts, updated_at)"
-                + " SELECT ?, s.id, 'pending', 0, ? FROM subscribers s WHERE " + recipients(states)
+                + " SELECT ?, s.id, 'pending', 0, ? FROM subscribers s WHERE " + recipients(issueId, states)
                 + " ON CONFLICT DO NOTHING", params(issueId, Instant.now(), states));
     }
 
@@ -106,7 +106,7 @@ public final class DeliveryLog {
                         + " SUM(CASE WHEN d.state = 'failed' THEN 1 ELSE 0 END) AS failed,"
                         + " SUM(CASE WHEN d.state = 'bounced' THEN 1 ELSE 0 END) AS bounced"
                         + " FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id"
-                        + " WHERE d.issue_id = ? AND (d.state IN ('sent', 'bounced') OR " + recipients(states) + ")",
+                        + " WHERE d.issue_id = ? AND (d.state IN ('sent', 'bounced') OR " + recipients(issueId, states) + ")",
                 row -> new Counts(row.getInt("pending"), row.getInt("sent"), row.getInt("failed"), row.getInt("bounced")),
                 params(issueId, null, states)).orElse(new Counts(0, 0, 0, 0));
     }
@@ -133,10 +133,10 @@ public final class DeliveryLog {
      */
     public int unsent(long issueId, List<Subscriber.State> states) {
         int recipients = database.queryOne("SELECT COUNT(*) AS n FROM subscribers s WHERE "
-                + recipients(states), row -> row.getInt("n"), states.stream().map(Subscriber.State::column)
+                + recipients(issueId, states), row -> row.getInt("n"), states.stream().map(Subscriber.State::column)
                 .toArray()).orElse(0);
         int done = database.queryOne("SELECT COUNT(*) AS n FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id"
-                        + " WHERE d.issue_id = ? AND d.state IN ('sent', 'bounced') AND " + recipients(states),
+                        + " WHERE d.issue_id = ? AND d.state IN ('sent', 'bounced') AND " + recipients(issueId, states),
                 row -> row.getInt("n"), params(issueId, null, states)).orElse(0);
         return recipients - done;
     }
@@ -240,12 +240,14 @@ public final class DeliveryLog {
     }
 
     /**
-     * The subscribers (as {@code s}) an issue goes to: in one of {@code states} (one placeholder each), and not
-     * opted out of the weekly issue on their preferences page.
+     * The subscribers (as {@code s}) an edition goes to: in one of {@code states} (one placeholder each), and not
+     * opted out of its kind of mailing (the weekly issue, or the roundups) on their preferences page. The edition's
+     * id is a number written into the statement, so the fragment adds no placeholder of its own.
      */
-    static String recipients(List<Subscriber.State> states) {
+    static String recipients(long issueId, List<Subscriber.State> states) {
         return "s.state IN (" + placeholders(states) + ") AND NOT EXISTS (SELECT 1 FROM subscriber_preferences p"
-                + " WHERE p.subscriber_id = s.id AND p.weekly = FALSE)";
+                + " JOIN issues i ON i.id = " + issueId + " WHERE p.subscriber_id = s.id"
+                + " AND (CASE WHEN i.kind = 'roundup' THEN p.roundups ELSE p.weekly END) = FALSE)";
     }
 
     static String placeholders(List<?> values) {
