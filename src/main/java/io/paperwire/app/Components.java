@@ -3,6 +3,7 @@ package io.paperwire.app;
 import io.paperwire.archive.ArchiveRebuilder;
 import io.paperwire.archive.EditorPreview;
 import io.paperwire.archive.IssueStore;
+import io.paperwire.archive.PaperVectors;
 import io.paperwire.archive.PublishStage;
 import io.paperwire.archive.SiteBuilder;
 import io.paperwire.archive.SiteEndpoint;
@@ -24,6 +25,7 @@ import io.paperwire.render.PreviewWriter;
 import io.paperwire.render.RenderStage;
 import io.paperwire.render.TemplateEngine;
 import io.paperwire.select.LlmRelevanceRater;
+import io.paperwire.select.MiniLmEmbedder;
 import io.paperwire.select.RelevanceRater;
 import io.paperwire.select.SelectStage;
 import io.paperwire.settings.PaperwireSettings;
@@ -172,7 +174,13 @@ public final class Components implements AutoCloseable {
     }
 
     public SiteBuilder siteBuilder() {
-        return once("siteBuilder", () -> new SiteBuilder(templates(), settings()));
+        return once("siteBuilder", () -> new SiteBuilder(templates(), settings(), settings().outDir().resolve("site"),
+                paperVectors()));
+    }
+
+    /** Each archived paper's embedding, kept in the database; the model is loaded only when one is missing. */
+    public PaperVectors paperVectors() {
+        return once("paperVectors", () -> PaperVectors.stored(database(), MiniLmEmbedder::shared));
     }
 
     public PublishStage publisher() {
@@ -186,7 +194,7 @@ public final class Components implements AutoCloseable {
     /** The editor's preview of a stored issue, rendered with the current templates (as edition 1). */
     public EditorPreview editorPreview() {
         return once("editorPreview", () -> new EditorPreview(templates(), settings(), issueStore(),
-                new RenderStage(templates(), settings(), selection -> 1, clock)));
+                new RenderStage(templates(), settings(), selection -> 1, clock), paperVectors()));
     }
 
     public DeliverStage deliverer() {

@@ -34,10 +34,14 @@ public final class EditorPreview {
     private final PaperwireSettings settings;
     private final IssueStore issues;
     private final RenderStage renderer;
+    private final PaperVectors vectors;
     private final Path folder;
 
-    public EditorPreview(TemplateEngine templates, PaperwireSettings settings, IssueStore issues, RenderStage renderer) {
+    /** @param vectors the papers' embeddings (the stored ones, so a preview embeds only the previewed papers) */
+    public EditorPreview(TemplateEngine templates, PaperwireSettings settings, IssueStore issues, RenderStage renderer,
+                         PaperVectors vectors) {
         this.templates = templates;
+        this.vectors = vectors;
         this.settings = settings;
         this.issues = issues;
         this.renderer = renderer;
@@ -58,7 +62,7 @@ public final class EditorPreview {
                 rendered.text().replace(RenderedIssue.UNSUBSCRIBE_URL_SLOT, unsubscribe));
         List<Issue> site = new ArrayList<>(issues.all().stream().filter(i -> !i.slug().equals(issue.slug())).toList());
         site.add(issue);
-        SiteBuilder.Build build = new SiteBuilder(templates, settings, folder.resolve("site")).build(site);
+        SiteBuilder.Build build = new SiteBuilder(templates, settings, folder.resolve("site"), vectors).build(site);
         Map<String, Object> model = new HashMap<>();
         model.put("issue", issue);
         model.put("sections", IssueView.archiveSections(issue));
