@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,9 @@ public final class PaperPages {
     private record PageInputs(SelectedPaper selected, List<String> issues, List<Related> related,
                               List<TopicLink> topics, Map<String, Object> site, String templates) {}
 
+    /** One page written: its paper, the hash of what it shows, and whether it was rendered now. */
+    private record Page(ArxivId id, String hash, boolean rendered) {}
+
     /** {@code papers/.pages.json}: the published site's pages, keyed by arXiv id. */
     record Manifest(String model, Map<String, Entry> papers) {
         record Entry(String text, String page, List<String> related) {}
@@ -120,20 +124,20 @@ public final class PaperPages {
         Map<ArxivId, List<ArxivId>> related = extended.orElseGet(() -> RelatedPapers.of(ids, vectorsOf));
         long neighbours = System.nanoTime();
 
-        String layout = templates.raw(TEMPLATE) + "\n" + templates.raw(LAYOUT);
-        Map<String, Manifest.Entry> entries = new TreeMap<>();
-        List<String> paths = new ArrayList<>();
-        List<ArxivId> rendered = new ArrayList<>();
-        for (ArxivId id : ids) {
+        String layout = hash(templates.raw(TEMPLATE) + "\n" + templates.raw(LAYOUT));
+        Map<String, Object> sortedSite = new TreeMap<>(site);
+        // Pages are independent of each other and the engine is thread-safe: render them on every core.
+        List<Page> written = ids.parallelStream().map(id -> {
             Featured paper = papers.get(id);
             List<Related> nearest = related.get(id).stream().map(r -> related(papers.get(r).selected())).toList();
             List<TopicLink> topics = topics(paper);
             String hash = hash(Json.write(new PageInputs(paper.selected(), paper.issues().stream()
-                    .map(i -> i.slug() + " " + i.title()).toList(), nearest, topics, new TreeMap<>(site), layout)));
+                    .map(i -> i.slug() + " " + i.title()).toList(), nearest, topics, sortedSite, layout)));
             Path target = pages.resolve(file(id));
             Path old = published.resolve(FOLDER).resolve(file(id));
             Manifest.Entry was = before.map(m -> m.papers().get(id.value())).orElse(null);
-            if (reuse == Reuse.NONE || was == null || !was.page().equals(hash) || !takeOver(old, target)) {
+            boolean render = reuse == Reuse.NONE || was == null || !was.page().equals(hash) || !takeOver(old, target);
+            if (render) {
                 Map<String, Object> model = new HashMap<>();
                 model.put("site", site);
                 model.put("root", "../");
@@ -145,12 +149,24 @@ public final class PaperPages {
                 model.put("issues", paper.issues());
                 model.put("related", nearest);
                 model.put("topics", topics);
-                Files.writeString(target, templates.render(TEMPLATE, model), StandardCharsets.UTF_8);
-                rendered.add(id);
+                try {
+                    Files.writeString(target, templates.render(TEMPLATE, model), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + target, e);
+                }
             }
-            entries.put(id.value(), new Manifest.Entry(textHashes.get(id), hash,
-                    related.get(id).stream().map(ArxivId::value).toList()));
-            paths.add(path(id));
+            return new Page(id, hash, render);
+        }).toList();
+        Map<String, Manifest.Entry> entries = new TreeMap<>();
+        List<String> paths = new ArrayList<>();
+        List<ArxivId> rendered = new ArrayList<>();
+        for (Page page : written) {
+            entries.put(page.id().value(), new Manifest.Entry(textHashes.get(page.id()), page.hash(),
+                    related.get(page.id()).stream().map(ArxivId::value).toList()));
+            paths.add(path(page.id()));
+            if (page.rendered()) {
+                rendered.add(page.id());
+            }
         }
         Files.writeString(pages.resolve(MANIFEST), Json.write(new Manifest(PaperVectors.MODEL, entries)),
                 StandardCharsets.UTF_8);

@@ -34,6 +34,7 @@ public final class PaperVectors {
     public static final String MODEL = "all-MiniLM-L6-v2";
     /** How many texts go to the model at a time (and are stored in one transaction). */
     static final int BATCH = 64;
+    private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
 
     /** A vector and the hash of the text it was computed from. */
     record Stored(String textHash, float[] vector) {}
@@ -107,6 +108,7 @@ public final class PaperVectors {
         }
         if (!missing.isEmpty()) {
             long started = System.nanoTime();
+            long reported = started;
             Embedder model = embedder.get();
             for (int from = 0; from < missing.size(); from += BATCH) {
                 List<Paper> batch = missing.subList(from, Math.min(missing.size(), from + BATCH));
@@ -118,9 +120,9 @@ public final class PaperVectors {
                     vectors.put(batch.get(i).id(), unit);
                 }
                 store.save(fresh);
-                if (missing.size() > BATCH) {
-                    LOG.info("Embedded {} of {} papers for the related papers", Math.min(missing.size(), from + BATCH),
-                            missing.size());
+                if (System.nanoTime() - reported > PROGRESS_EVERY_NANOS && from + BATCH < missing.size()) {
+                    reported = System.nanoTime();
+                    LOG.info("Embedded {} of {} papers for the related papers", from + BATCH, missing.size());
                 }
             }
             LOG.info("Embedded {} papers in {} ms", missing.size(), (System.nanoTime() - started) / 1_000_000);
