@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -59,9 +61,9 @@ class SampleWeekPaperPagesIT {
     @Test
     void everyPaperOfTheSampleIssueHasAPageWithRelatedPapersAfterPublishingAndAfterARebuild() throws Exception {
         PaperwireSettings settings = PaperwireSettings.load(home, Map.of(), Map.of());
+        List<Issue> earlier = FakeIssues.generated(Week.parse("2024-W20"), 2, 20);
         try (Database database = Database.open(settings.db(), settings.dataDir())) {
             IssueStore store = new IssueStore(database);
-            List<Issue> earlier = FakeIssues.generated(Week.parse("2024-W20"), 2, 20);
             database.inTransaction(c -> {
                 for (Issue issue : earlier) {
                     store.insert(c, new RenderedIssue(RunRequest.of(issue.week()), 0, issue, issue.title(), "", ""));
@@ -74,12 +76,19 @@ class SampleWeekPaperPagesIT {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         Path site = home.resolve("out/site");
         assertEverySamplePaperHasAPageWithRelatedPapersThatExist(site);
+        // A generated id may be one of the sample week's too: that paper has one page, featuring both issues.
+        Set<String> ids = new HashSet<>();
+        earlier.forEach(issue -> issue.papers().forEach(p -> ids.add(p.paper().id().fileSafe())));
+        Jsoup.parse(site.resolve("issues/2024-W21.html").toFile(), "UTF-8").select("article.paper")
+                .forEach(a -> ids.add(a.id().replace('/', '_')));
+        assertThat(ids).hasSizeGreaterThan(50);
         try (Stream<Path> pages = Files.list(site.resolve("papers"))) {
-            assertThat(pages.filter(p -> p.toString().endsWith(".html")).count()).as("three weeks of papers").isEqualTo(60);
+            assertThat(pages.filter(p -> p.toString().endsWith(".html")).map(p -> p.getFileName().toString()
+                    .replace(".html", ""))).as("a page for each paper of three weeks").containsExactlyInAnyOrderElementsOf(ids);
         }
         try (Database database = Database.open(settings.db(), settings.dataDir())) {
             assertThat(database.queryOne("SELECT COUNT(*) AS n FROM paper_vectors", row -> row.getInt("n")))
-                    .as("each paper's vector kept once").contains(60);
+                    .as("each paper's vector kept once").contains(ids.size());
         }
 
         CommandResult rebuild = paperwire("--home", home.toString(), "--set", "paperwire.site.base-url=" + BASE,
