@@ -24,7 +24,7 @@ import java.util.Map;
  * What {@code paperwire preview} shows an editor, rendered from the current templates into {@code <out-dir>/preview/}:
  * the email ({@code <slug>.html}, {@code <slug>.txt}), the archive as it would be published with this issue
  * ({@code site/}), and {@code index.html} tying them together with each paper's selection reasons. Nothing is
- * stored, published or sent.
+ * published or sent, and nothing stored but the vectors of the previewed papers (kept like every paper's, once).
  */
 public final class EditorPreview {
 

@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  * <p>The site: {@code index.html} (newest issues first, then {@code index-2.html} …), {@code issues/<slug>.html}
  * with an anchor per paper, {@code tags.html} and {@code tags/<tag>.html}, {@code search.html} searching
  * {@code search.json} in the browser, {@code feed.xml} (Atom), {@code feed.json} (JSON Feed 1.1),
- * {@code sitemap.xml}, {@code assets/}, and a page per paper under {@code papers/} ({@link PaperPages}). Pages link to each other relatively, so the folder works from
- * {@code file://} and under any path prefix; feeds and the sitemap use the absolute {@code paperwire.site.base-url}.
+ * {@code sitemap.xml}, {@code assets/}, and a page per paper under {@code papers/} ({@link PaperPages}). Pages link
+ * to each other relatively, so the folder works from {@code file://} and under any path prefix; feeds and the sitemap use the absolute {@code paperwire.site.base-url}.
  */
 public final class SiteBuilder {
 
