@@ -66,11 +66,7 @@ final class RelatedPapers {
         List<Nearest> parts = IntStream.range(0, threads).parallel().mapToObj(t -> {
             Nearest nearest = all.new Nearest();
             for (int i = t; i < n; i += threads) {
-                for (int j = i + 1; j < n; j++) {
-                    float score = all.dot(i, j);
-                    nearest.offer(i, j, score);
-                    nearest.offer(j, i, score);
-                }
+                all.compareWithLaterRows(i, nearest);
             }
             return nearest;
         }).toList();
@@ -130,6 +126,15 @@ final class RelatedPapers {
             }
         }
         return Optional.of(nearest.lists());
+    }
+
+    /** Compares row {@code i} with every row after it (a method of its own, so the JIT compiles it early). */
+    private void compareWithLaterRows(int i, Nearest nearest) {
+        for (int j = i + 1; j < ids.size(); j++) {
+            float score = dot(i, j);
+            nearest.offer(i, j, score);
+            nearest.offer(j, i, score);
+        }
     }
 
     /** The dot product of two rows, in eight independent sums (one running sum would wait on each addition). */
