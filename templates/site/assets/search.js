@@ -1,5 +1,6 @@
 // Searches the archive in the browser. The index (window.PAPERWIRE_SEARCH, from search-index.js) lists every paper:
-// t title, a authors, s TL;DR, u page link relative to the site root, i issue, g topics. Results are built with
+// t title, a authors, s TL;DR, u the paper's place in its issue and p its own page (links relative to the site root),
+// i issue, g topics. The title links to the paper's page, the issue to its place there. Results are built with
 // textContent only, so nothing from a paper is ever read as HTML. No framework, no network.
 (function () {
   "use strict";
@@ -37,11 +38,16 @@
         var e = index[i];
         var li = document.createElement("li");
         var a = document.createElement("a");
-        a.href = safeHref(e.u);
+        a.href = safeHref(e.p || e.u);
         a.textContent = e.t;
         var meta = document.createElement("div");
         meta.className = "meta";
-        meta.textContent = e.i + (e.a ? " · " + e.a : "");
+        var issue = document.createElement("a");
+        issue.className = "issue";
+        issue.href = safeHref(e.u);
+        issue.textContent = e.i;
+        meta.appendChild(issue);
+        if (e.a) { meta.appendChild(document.createTextNode(" · " + e.a)); }
         li.appendChild(a);
         li.appendChild(meta);
         if (e.s && e.s !== e.t) {

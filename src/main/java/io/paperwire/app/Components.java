@@ -3,6 +3,7 @@ package io.paperwire.app;
 import io.paperwire.archive.ArchiveRebuilder;
 import io.paperwire.archive.EditorPreview;
 import io.paperwire.archive.IssueStore;
+import io.paperwire.archive.PaperVectors;
 import io.paperwire.archive.PublishStage;
 import io.paperwire.archive.RoundupStore;
 import io.paperwire.archive.SiteBuilder;
@@ -207,7 +208,12 @@ public final class Components implements AutoCloseable {
     /** The archive, keeping the published roundups through every build of the issues. */
     public SiteBuilder siteBuilder() {
         return once("siteBuilder", () -> new SiteBuilder(templates(), settings(), settings().outDir().resolve("site"),
-                roundupStore()::all));
+                paperVectors(), roundupStore()::all));
+    }
+
+    /** Each archived paper's embedding, kept in the database; the model is loaded only when one is missing. */
+    public PaperVectors paperVectors() {
+        return once("paperVectors", () -> PaperVectors.stored(database(), MiniLmEmbedder::shared));
     }
 
     public PublishStage publisher() {
@@ -221,7 +227,7 @@ public final class Components implements AutoCloseable {
     /** The editor's preview of a stored issue, rendered with the current templates (as edition 1). */
     public EditorPreview editorPreview() {
         return once("editorPreview", () -> new EditorPreview(templates(), settings(), issueStore(),
-                new RenderStage(templates(), settings(), selection -> 1, clock)));
+                new RenderStage(templates(), settings(), selection -> 1, clock), paperVectors(), roundupStore()::all));
     }
 
     public DeliverStage deliverer() {
@@ -254,7 +260,8 @@ public final class Components implements AutoCloseable {
         return once("roundups", () -> {
             PaperStore papers = new PaperStore(database());
             RoundupPublisher publisher = new RoundupPublisher(database(), issueStore(), roundupStore(), siteBuilder(),
-                    new SiteBuilder(templates(), settings(), settings().outDir().resolve("preview/site")),
+                    new SiteBuilder(templates(), settings(), settings().outDir().resolve("preview/site"), paperVectors(),
+                            roundupStore()::all),
                     settings().outDir().resolve("preview"));
             String base = settings().site().baseUrl().toString().replaceAll("/+$", "");
             return new RoundupStage(new RoundupStage.Parts(issueStore(), roundupStore(), papers::latest,

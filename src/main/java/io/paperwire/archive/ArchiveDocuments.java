@@ -34,8 +34,11 @@ final class ArchiveDocuments {
                         @JsonProperty("content_text") String contentText,
                         @JsonProperty("date_published") String datePublished, List<String> tags) {}
 
-    /** One paper in the search index; short keys keep a ten-year index small. */
-    record SearchEntry(String t, String a, String s, String u, String i, List<String> g) {}
+    /**
+     * One paper in the search index; short keys keep a ten-year index small: title, authors, TL;DR, its place in the
+     * issue, the issue's title, topics, and the paper's own page.
+     */
+    record SearchEntry(String t, String a, String s, String u, String i, List<String> g, String p) {}
 
     static String jsonFeed(String title, String baseUrl, List<Issue> issues, List<Roundup> roundups,
                            Map<String, String> entryHtml) {
@@ -72,7 +75,7 @@ final class ArchiveDocuments {
                 String tldr = p.summary() == null ? "" : p.summary().tldr();
                 entries.add(new SearchEntry(MathText.of(p.paper().title()), MathText.of(p.paper().authorNames()), MathText.of(tldr),
                         "issues/" + issue.slug() + ".html#" + p.paper().id().value(), issue.title(),
-                        Tag.namesOf(p)));
+                        Tag.namesOf(p), PaperPages.path(p.paper().id())));
             }
         }
         return entries;

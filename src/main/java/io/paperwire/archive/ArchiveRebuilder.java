@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * {@code paperwire archive rebuild}: renders the whole static site again from the issues stored in the database,
- * with the current templates, and swaps it in atomically (a template error leaves the published site as it was).
+ * with the current templates, every paper page included, and swaps it in atomically (a template error leaves the
+ * published site as it was).
  */
 public final class ArchiveRebuilder {
 
@@ -21,7 +22,7 @@ public final class ArchiveRebuilder {
     /** @return how many issues the rebuilt site holds */
     public int rebuild() {
         List<Issue> all = issues.all();
-        site.build(all).publish();
+        site.build(all, PaperPages.Reuse.NONE).publish();
         return all.size();
     }
 }

@@ -2,6 +2,7 @@ package io.paperwire.archive;
 
 import io.paperwire.paper.Issue;
 import io.paperwire.paper.RenderedIssue;
+import io.paperwire.paper.Roundup;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.render.IssueView;
 import io.paperwire.render.Preview;
@@ -19,12 +20,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What {@code paperwire preview} shows an editor, rendered from the current templates into {@code <out-dir>/preview/}:
  * the email ({@code <slug>.html}, {@code <slug>.txt}), the archive as it would be published with this issue
  * ({@code site/}), and {@code index.html} tying them together with each paper's selection reasons. Nothing is
- * stored, published or sent.
+ * published or sent, and nothing stored but the vectors of the previewed papers (kept like every paper's, once).
  */
 public final class EditorPreview {
 
@@ -34,10 +36,19 @@ public final class EditorPreview {
     private final PaperwireSettings settings;
     private final IssueStore issues;
     private final RenderStage renderer;
+    private final PaperVectors vectors;
+    private final Supplier<List<Roundup>> roundups;
     private final Path folder;
 
-    public EditorPreview(TemplateEngine templates, PaperwireSettings settings, IssueStore issues, RenderStage renderer) {
+    /**
+     * @param vectors  the papers' embeddings (the stored ones, so a preview embeds only the previewed papers)
+     * @param roundups the published roundups, listed on the previewed front page as on the real one
+     */
+    public EditorPreview(TemplateEngine templates, PaperwireSettings settings, IssueStore issues, RenderStage renderer,
+                         PaperVectors vectors, Supplier<List<Roundup>> roundups) {
         this.templates = templates;
+        this.roundups = roundups;
+        this.vectors = vectors;
         this.settings = settings;
         this.issues = issues;
         this.renderer = renderer;
@@ -58,7 +69,7 @@ public final class EditorPreview {
                 rendered.text().replace(RenderedIssue.UNSUBSCRIBE_URL_SLOT, unsubscribe));
         List<Issue> site = new ArrayList<>(issues.all().stream().filter(i -> !i.slug().equals(issue.slug())).toList());
         site.add(issue);
-        SiteBuilder.Build build = new SiteBuilder(templates, settings, folder.resolve("site")).build(site);
+        SiteBuilder.Build build = new SiteBuilder(templates, settings, folder.resolve("site"), vectors, roundups).build(site);
         Map<String, Object> model = new HashMap<>();
         model.put("issue", issue);
         model.put("sections", IssueView.archiveSections(issue));

@@ -76,7 +76,7 @@ final class RoundupPages {
                 entries.add(new ArchiveDocuments.SearchEntry(MathText.of(e.paper().title()),
                         MathText.of(e.paper().authorNames()), MathText.of(e.paragraph()),
                         path(roundup) + "#" + e.paper().id().value(), roundup.title(),
-                        e.topic().isEmpty() ? List.of() : List.of(e.topic())));
+                        e.topic().isEmpty() ? List.of() : List.of(e.topic()), PaperPages.path(e.paper().id())));
             }
         }
         return entries;

@@ -7,6 +7,7 @@ import io.paperwire.render.IssueView;
 import io.paperwire.render.NewsletterLayout;
 import io.paperwire.render.SafeLinks;
 import io.paperwire.render.TemplateEngine;
+import io.paperwire.select.MiniLmEmbedder;
 import io.paperwire.settings.PaperwireSettings;
 
 import java.io.IOException;
@@ -34,7 +35,8 @@ import java.util.stream.Stream;
  * <p>The site: {@code index.html} (newest issues first, then {@code index-2.html} …), {@code issues/<slug>.html}
  * with an anchor per paper, {@code tags.html} and {@code tags/<tag>.html}, {@code search.html} searching
  * {@code search.json} in the browser, {@code feed.xml} (Atom), {@code feed.json} (JSON Feed 1.1),
- * {@code sitemap.xml} and {@code assets/} (with KaTeX, which typesets the papers' math); the roundups' pages under
+ * {@code sitemap.xml}, {@code assets/} (with KaTeX, which typesets the papers' math), a page per paper under
+ * {@code papers/} ({@link PaperPages}) with its related papers; the roundups' pages under
  * {@code roundups/} ({@link RoundupPages}), listed on the front page and carried by the feeds, sitemap and search like
  * the issues. Pages link to each other relatively, so the folder works from {@code file://} and under any path prefix;
  * feeds and the sitemap use the absolute {@code paperwire.site.base-url}.
@@ -51,7 +53,7 @@ public final class SiteBuilder {
     public static final String SITEMAP = "site/sitemap.xml.ftlx";
     /** Every template the archive uses, checked when the process starts. */
     public static final List<String> TEMPLATES = List.of(INDEX, ISSUE, TAG, TAGS, SEARCH, FEED, FEED_ENTRY, SITEMAP,
-            RoundupPages.PAGE, RoundupPages.FEED_ENTRY);
+            RoundupPages.PAGE, RoundupPages.FEED_ENTRY, PaperPages.TEMPLATE);
     /**
      * Static files copied as they are (editors may override them in {@code templates/site/assets/}); KaTeX comes
      * from the jar ({@link SiteAssets}).
@@ -68,21 +70,30 @@ public final class SiteBuilder {
     private final int papersPerTagPage;
     private final Supplier<List<Roundup>> publishedRoundups;
     private final RoundupPages roundupPages;
+    private final PaperPages paperPages;
 
     public SiteBuilder(TemplateEngine templates, PaperwireSettings settings) {
         this(templates, settings, settings.outDir().resolve("site"));
     }
 
-    /** @param siteDir where the site is published, e.g. {@code out/preview/site} for a preview */
+    /**
+     * A site with no roundups whose papers' vectors are kept in memory only (no database: tests).
+     *
+     * @param siteDir where the site is published, e.g. {@code out/preview/site} for a preview
+     */
     public SiteBuilder(TemplateEngine templates, PaperwireSettings settings, Path siteDir) {
-        this(templates, settings, siteDir, List::of);
+        this(templates, settings, siteDir, PaperVectors.inMemory(MiniLmEmbedder::shared), List::of);
     }
 
-    /** @param publishedRoundups the roundups every build of the issues keeps in the site (read at each build) */
-    public SiteBuilder(TemplateEngine templates, PaperwireSettings settings, Path siteDir,
+    /**
+     * @param vectors           the papers' embeddings, for the related papers of each paper page
+     * @param publishedRoundups the roundups every build of the issues keeps in the site (read at each build)
+     */
+    public SiteBuilder(TemplateEngine templates, PaperwireSettings settings, Path siteDir, PaperVectors vectors,
                        Supplier<List<Roundup>> publishedRoundups) {
         this.publishedRoundups = publishedRoundups;
         this.roundupPages = new RoundupPages(templates);
+        this.paperPages = new PaperPages(templates, vectors);
         this.templates = templates;
         this.settings = settings;
         this.siteDir = siteDir;
@@ -98,9 +109,16 @@ public final class SiteBuilder {
     /** A site built but not yet published; {@link #publish()} swaps it in, {@link #discard()} throws it away. */
     public final class Build {
         private final Path folder;
+        private final PaperPages.Written papers;
 
-        private Build(Path folder) {
+        private Build(Path folder, PaperPages.Written papers) {
             this.folder = folder;
+            this.papers = papers;
+        }
+
+        /** What was done to the paper pages: which were rendered, which taken over from the published site. */
+        public PaperPages.Written papers() {
+            return papers;
         }
 
         /** The temporary folder holding the built site. */
@@ -127,15 +145,25 @@ public final class SiteBuilder {
     }
 
     /**
-     * Renders every page of the archive for these issues into a temporary folder. Issues are shown newest week
-     * first whatever order they come in.
+     * Renders every page of the archive for these issues and the published roundups into a temporary folder, taking
+     * over the published paper pages that did not change. Issues are shown newest week first whatever order they
+     * come in.
      */
     public Build build(List<Issue> issuesInAnyOrder) {
-        return build(issuesInAnyOrder, publishedRoundups.get());
+        return build(issuesInAnyOrder, publishedRoundups.get(), PaperPages.Reuse.UNCHANGED_PAGES);
     }
 
     /** Like {@link #build(List)} with these roundups (newest first) instead of the published ones. */
     public Build build(List<Issue> issuesInAnyOrder, List<Roundup> roundups) {
+        return build(issuesInAnyOrder, roundups, PaperPages.Reuse.UNCHANGED_PAGES);
+    }
+
+    /** As {@link #build(List)}; with {@link PaperPages.Reuse#NONE} every paper page is rendered too. */
+    public Build build(List<Issue> issuesInAnyOrder, PaperPages.Reuse reuse) {
+        return build(issuesInAnyOrder, publishedRoundups.get(), reuse);
+    }
+
+    private Build build(List<Issue> issuesInAnyOrder, List<Roundup> roundups, PaperPages.Reuse reuse) {
         List<Issue> issues = issuesInAnyOrder.stream().map(SafeLinks::of)
                 .sorted(Comparator.comparing(Issue::week).reversed().thenComparing(Comparator.comparingInt(Issue::edition).reversed()))
                 .toList();
@@ -190,6 +218,8 @@ public final class SiteBuilder {
                     pages.add(path);
                 }
             }
+            PaperPages.Written papers = paperPages.write(folder, siteDir, site, issues, reuse);
+            pages.addAll(papers.pages());
             Map<String, Object> tagsModel = page(site, "");
             tagsModel.put("tags", tags.stream().sorted(Comparator.comparing((Tag t) -> -t.entries().size())
                     .thenComparing(Tag::slug)).toList());
@@ -204,7 +234,7 @@ public final class SiteBuilder {
             write(folder.resolve("search.json"), searchIndex);
             write(folder.resolve("assets/search-index.js"), "window.PAPERWIRE_SEARCH = " + searchIndex + ";\n");
             SiteAssets.copy(templates, ASSETS, folder.resolve("assets"));
-            return new Build(folder);
+            return new Build(folder, papers);
         } catch (IOException e) {
             deleteTree(folder);
             throw new UncheckedIOException("cannot write the site to " + folder, e);

@@ -60,6 +60,24 @@ public record ArxivId(String value) implements Comparable<ArxivId> {
         return "https://arxiv.org/pdf/" + value;
     }
 
+    /**
+     * arXiv's HTML rendering of the paper, which arXiv makes for papers submitted from December 2023 on (ids from
+     * {@code 2312.}); empty for older ones. arXiv answers with its own notice where a conversion failed.
+     */
+    public String htmlUrl() {
+        boolean newStyle = value.matches("\\d{4}\\..*");
+        return newStyle && value.compareTo("2312") >= 0 ? "https://arxiv.org/html/" + value : "";
+    }
+
+    /**
+     * The id as a file name and URL path segment: new-style ids as they are ({@code 2405.12345}), the slash of an
+     * old-style id replaced by an underscore ({@code hep-th/9901001} → {@code hep-th_9901001}). No id holds an
+     * underscore, so two ids never share a name.
+     */
+    public String fileSafe() {
+        return value.replace('/', '_');
+    }
+
     @Override
     public int compareTo(ArxivId other) {
         return value.compareTo(other.value);

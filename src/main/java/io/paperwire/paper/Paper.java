@@ -44,6 +44,11 @@ public record Paper(
         return id.pdfUrl();
     }
 
+    /** arXiv's HTML version, or empty for papers older than arXiv's HTML ({@link ArxivId#htmlUrl()}). */
+    public String htmlUrl() {
+        return id.htmlUrl();
+    }
+
     public String huggingFaceUrl() {
         return signals.huggingFaceUrl(id);
     }

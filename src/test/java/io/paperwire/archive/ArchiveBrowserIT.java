@@ -136,8 +136,9 @@ class ArchiveBrowserIT {
     @Test
     void indexIssueAndTagPagesRenderWithoutConsoleErrors() throws Exception {
         WebDriver driver = browser();
+        String firstPaper = FakeIssues.paper(Week.parse("2024-W21"), 0).paper().id().fileSafe();
         Map<String, String> pages = Map.of("index", "index.html", "issue", "issues/2024-W21.html",
-                "tag", "tags/sparse-attention.html", "older", "index-2.html");
+                "tag", "tags/sparse-attention.html", "older", "index-2.html", "paper", "papers/" + firstPaper + ".html");
         for (Map.Entry<String, String> page : pages.entrySet()) {
             driver.get(site.resolve(page.getValue()).toString());
             assertThat(driver.findElement(By.tagName("h1")).getText()).as(page.getKey()).isNotBlank();
@@ -148,16 +149,23 @@ class ArchiveBrowserIT {
         WebElement hostile = driver.findElement(By.id(HOSTILE_ID));
         assertThat(hostile.findElement(By.cssSelector("h3 a")).getText()).isEqualTo(HOSTILE_TITLE);
         assertThat(driver.findElements(By.cssSelector("main script"))).isEmpty();
+        hostile.findElement(By.linkText("Paper page")).click();
+        assertThat(driver.getCurrentUrl()).endsWith("/" + PREFIX + "papers/" + HOSTILE_ID + ".html");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(HOSTILE_TITLE);
+        assertThat(driver.findElements(By.cssSelector("main script, main img, main iframe"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("ol.related li a"))).hasSize(5);
+        assertThat(consoleErrors(driver)).isEmpty();
+        screenshot(driver, "archive-paper-hostile");
     }
 
     @Test
-    void searchFindsAPaperByAWordOfItsTitleAndLinksToItsAnchor() throws Exception {
+    void searchFindsAPaperByAWordOfItsTitleAndLinksToItsPageAndItsAnchor() throws Exception {
         WebDriver driver = browser();
         driver.get(site.resolve("search.html").toString());
         driver.findElement(By.id("q")).sendKeys("zebrafish");
         List<WebElement> results = new WebDriverWait(driver, Duration.ofSeconds(5))
                 .until(d -> {
-                    List<WebElement> found = d.findElements(By.cssSelector("#search-results li a"));
+                    List<WebElement> found = d.findElements(By.cssSelector("#search-results li > a"));
                     return found.isEmpty() ? null : found;
                 });
         assertThat(results).hasSize(1);
@@ -167,10 +175,18 @@ class ArchiveBrowserIT {
         driver.findElement(By.id("q")).clear();
         driver.findElement(By.id("q")).sendKeys("tokenizers week 2024-W10");
         assertThat(driver.findElement(By.id("search-status")).getText()).isEqualTo("4 papers match.");
-        driver.findElement(By.cssSelector("#search-results li a")).click();
+        WebElement result = driver.findElement(By.cssSelector("#search-results li"));
+        String title = result.findElement(By.cssSelector("a")).getText();
+        result.findElement(By.cssSelector("a.issue")).click();
         assertThat(driver.getCurrentUrl()).contains("/" + PREFIX + "issues/2024-W10.html#");
         String anchor = driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf('#') + 1);
         assertThat(driver.findElement(By.id(anchor)).getText()).contains("Tokenizers");
+        driver.navigate().back();
+        driver.findElement(By.id("q")).clear();
+        driver.findElement(By.id("q")).sendKeys("tokenizers week 2024-W10");
+        driver.findElement(By.cssSelector("#search-results li > a")).click();
+        assertThat(driver.getCurrentUrl()).endsWith("/" + PREFIX + "papers/" + anchor + ".html");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
         assertThat(consoleErrors(driver)).isEmpty();
     }
 
@@ -236,6 +252,14 @@ class ArchiveBrowserIT {
         }
         assertThat(broken).isEmpty();
         assertThat(seen).hasSizeGreaterThan(25 + 2);
+        List<URI> paperPages = seen.stream().filter(u -> u.getPath().startsWith("/" + PREFIX + "papers/")).toList();
+        assertThat(paperPages).as("every paper's page was reached").hasSize(24 * 20 + 20);
+        String sitemap = Files.readString(siteFolder.resolve("sitemap.xml"));
+        for (URI paperPage : paperPages) {
+            assertThat(pages.get(paperPage).select("ol.related a")).as("related on %s", paperPage).hasSize(5);
+            assertThat(sitemap).contains("<loc>https://news.example.org/paperwire/"
+                    + paperPage.getPath().substring(("/" + PREFIX).length()) + "</loc>");
+        }
         assertThat(seen).contains(site.resolve("index-2.html"), site.resolve("feed.xml"), site.resolve("feed.json"),
                 site.resolve("search.html"), site.resolve("assets/search.js"), site.resolve("assets/search-index.js"));
         anchorsWanted.forEach((page, anchors) -> anchors.forEach(anchor ->

@@ -11,6 +11,7 @@ import io.paperwire.paper.SectionKey;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Week;
 import io.paperwire.render.TemplateEngine;
+import io.paperwire.select.MiniLmEmbedder;
 import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.store.Json;
 import io.paperwire.testing.FakeIssues;
@@ -60,7 +61,7 @@ class RoundupPagesTest {
                 false, 5, entries);
         PaperwireSettings settings = PaperwireSettings.load(home, Map.of(), Map.of("paperwire.site.base-url", BASE));
         SiteBuilder site = new SiteBuilder(new TemplateEngine(home.resolve("templates")), settings,
-                home.resolve("site"), () -> List.of(roundup));
+                home.resolve("site"), PaperVectors.inMemory(MiniLmEmbedder::shared), () -> List.of(roundup));
         site.build(issues).publish();
         return site.siteDir();
     }

@@ -127,7 +127,8 @@ class SiteBuilderTest {
         assertThat(issue.select("a[rel=prev]").attr("href")).isEqualTo("2024-W21.html");
         assertThat(issue.select("a[rel=next]").attr("href")).isEqualTo("2024-W19.html");
         Document tag = page(site.resolve("tags/sparse-attention.html"));
-        assertThat(tag.select("ul.papers a").first().attr("href")).startsWith("../issues/2024-W21.html#");
+        assertThat(tag.select("ul.papers li > a").first().attr("href")).matches("\\.\\./papers/\\d{4}\\.\\d{5}\\.html");
+        assertThat(tag.select("ul.papers li .meta a").first().attr("href")).startsWith("../issues/2024-W21.html#");
         assertThat(page(site.resolve("tags.html")).select("ul.tag-cloud a").eachAttr("href")).contains("tags/cs-cl.html");
     }
 
@@ -229,6 +230,7 @@ class SiteBuilderTest {
         assertThat(hostile).isNotNull();
         assertThat(hostile.path("t").asText()).isEqualTo(HOSTILE_TITLE);
         assertThat(hostile.path("u").asText()).isEqualTo("issues/2024-W21.html#" + HOSTILE_ID);
+        assertThat(hostile.path("p").asText()).isEqualTo("papers/" + HOSTILE_ID + ".html");
         String script = Files.readString(site.resolve("assets/search-index.js"), StandardCharsets.UTF_8);
         assertThat(script).startsWith("window.PAPERWIRE_SEARCH = [").endsWith(";\n");
         assertThat(Files.readString(site.resolve("assets/search.js"))).contains("textContent").doesNotContain("innerHTML");
@@ -236,7 +238,8 @@ class SiteBuilderTest {
 
     @Test
     void rendersHostileTextAsPlainTextOnEveryPage() throws Exception {
-        for (String name : List.of("index.html", "issues/2024-W21.html", "tags/cs-lg.html", "tags/script-x-script.html")) {
+        for (String name : List.of("index.html", "issues/2024-W21.html", "tags/cs-lg.html", "tags/script-x-script.html",
+                "papers/" + HOSTILE_ID + ".html")) {
             Document doc = page(site.resolve(name));
             // the only script is the site's own math typesetter, in the head
             assertThat(doc.select("script, img, iframe, b")).as(name)
@@ -248,7 +251,7 @@ class SiteBuilderTest {
         }
         Document issue = page(site.resolve("issues/2024-W21.html"));
         assertThat(issue.getElementById(HOSTILE_ID).select(".links a").eachText())
-                .containsExactly("arXiv", "PDF", "Hugging Face");
+                .containsExactly("Paper page", "arXiv", "PDF", "Hugging Face");
     }
 
     @Test
