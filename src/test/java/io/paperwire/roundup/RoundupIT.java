@@ -164,6 +164,9 @@ class RoundupIT {
             assertThat(paper.select(".paragraph").text()).as(paper.id()).hasSizeGreaterThan(60);
             assertThat(paper.select(".meta a").attr("href")).matches("\\.\\./issues/2024-W(18|19|20|21|22)\\.html#"
                     + Pattern.quote(paper.id()));
+            String paperPage = paper.select(".links a.page-link").attr("href");
+            assertThat(paperPage).as(paper.id()).startsWith("../papers/");
+            assertThat(site.resolve("roundups").resolve(paperPage).normalize()).as(paperPage).isRegularFile();
             assertThat(paper.select("details.why li").eachText()).anyMatch(r -> r.contains("upvotes and"))
                     .anyMatch(r -> r.startsWith("featured in"));
         }
