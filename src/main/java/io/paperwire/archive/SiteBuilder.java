@@ -2,7 +2,6 @@ package io.paperwire.archive;
 
 import io.paperwire.paper.Issue;
 import io.paperwire.paper.Roundup;
-import io.paperwire.paper.SelectedPaper;
 import io.paperwire.render.IssueView;
 import io.paperwire.render.NewsletterLayout;
 import io.paperwire.render.SafeLinks;
@@ -19,12 +18,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -60,8 +56,6 @@ public final class SiteBuilder {
      */
     public static final List<String> ASSETS = List.of("site/assets/style.css", "site/assets/search.js",
             "site/assets/math.js");
-    /** How many of the newest issues the feeds carry. */
-    static final int FEED_ISSUES = 20;
 
     private final TemplateEngine templates;
     private final PaperwireSettings settings;
@@ -181,14 +175,7 @@ public final class SiteBuilder {
             Map<String, Object> site = Map.of("title", settings.site().title(), "baseUrl", base,
                     "subscribeUrl", settings.site().subscribeFormAction().orElse(""), "math", SiteAssets.typesetsMath(),
                     "roundups", !roundups.isEmpty());
-            List<Tag> tags = tags(issues);
-            Map<String, List<Tag>> tagsOfPaper = new HashMap<>();
-            for (Tag tag : tags) {
-                for (Tag.Entry e : tag.entries()) {
-                    tagsOfPaper.computeIfAbsent(e.issue().slug() + "#" + e.selected().paper().id().value(),
-                            k -> new ArrayList<>()).add(tag);
-                }
-            }
+            TopicPages topics = new TopicPages(templates, papersPerTagPage, issues);
             List<String> pages = new ArrayList<>();
             writeIndexPages(folder, site, issues, roundups, pages);
             pages.addAll(roundupPages.write(folder, site, roundups));
@@ -203,30 +190,16 @@ public final class SiteBuilder {
                     model.put("olderIssue", issues.get(i + 1));
                 }
                 model.put("sections", IssueView.archiveSections(issue));
-                model.put("tagsOf", new PaperTags(issue, tagsOfPaper));
+                model.put("tagsOf", topics.of(issue));
                 String path = "issues/" + issue.slug() + ".html";
                 write(folder.resolve(path), templates.render(ISSUE, model));
                 pages.add(path);
             }
-            for (Tag tag : tags) {
-                for (Page<Tag.Entry> entries : Page.split(tag.entries(), papersPerTagPage, n -> tagPage(tag, n))) {
-                    Map<String, Object> model = entries.model(page(site, "../"));
-                    model.put("tag", tag);
-                    model.put("entries", entries.items());
-                    String path = "tags/" + tagPage(tag, entries.number());
-                    write(folder.resolve(path), templates.render(TAG, model));
-                    pages.add(path);
-                }
-            }
+            pages.addAll(topics.write(folder, site));
             PaperPages.Written papers = paperPages.write(folder, siteDir, site, issues, reuse);
             pages.addAll(papers.pages());
-            Map<String, Object> tagsModel = page(site, "");
-            tagsModel.put("tags", tags.stream().sorted(Comparator.comparing((Tag t) -> -t.entries().size())
-                    .thenComparing(Tag::slug)).toList());
-            write(folder.resolve("tags.html"), templates.render(TAGS, tagsModel));
-            pages.add("tags.html");
             write(folder.resolve("search.html"), templates.render(SEARCH, page(site, "")));
-            writeFeeds(folder, site, base, issues, roundups);
+            new Feeds(templates, roundupPages, settings.site().title()).write(folder, site, base, issues, roundups);
             write(folder.resolve("sitemap.xml"), templates.render(SITEMAP, Map.of("site", site, "pages", pages)));
             List<ArchiveDocuments.SearchEntry> searchEntries = new ArrayList<>(RoundupPages.searchEntries(roundups));
             searchEntries.addAll(ArchiveDocuments.searchEntries(issues));
@@ -241,21 +214,6 @@ public final class SiteBuilder {
         } catch (RuntimeException e) {
             deleteTree(folder);
             throw e;
-        }
-    }
-
-    /** Gives an issue page the tags of each of its papers: {@code tagsOf.of(selected)}. */
-    public static final class PaperTags {
-        private final Issue issue;
-        private final Map<String, List<Tag>> tagsOfPaper;
-
-        PaperTags(Issue issue, Map<String, List<Tag>> tagsOfPaper) {
-            this.issue = issue;
-            this.tagsOfPaper = tagsOfPaper;
-        }
-
-        public List<Tag> of(SelectedPaper selected) {
-            return tagsOfPaper.getOrDefault(issue.slug() + "#" + selected.paper().id().value(), List.of());
         }
     }
 
@@ -274,78 +232,14 @@ public final class SiteBuilder {
         return n == 1 ? "index.html" : "index-" + n + ".html";
     }
 
-    /** A topic's page {@code n} under {@code tags/}; a slug never holds a dot, so no tag's first page can clash. */
-    static String tagPage(Tag tag, int n) {
-        return n == 1 ? tag.slug() + ".html" : tag.slug() + ".page-" + n + ".html";
-    }
-
-    /**
-     * One page of a paged listing, newest first: its items, its number (from 1), how many pages there are, and the
-     * files of its newer and older neighbours ("" at either end), relative to the page's own folder.
-     */
-    record Page<T>(List<T> items, int number, int count, String newer, String older) {
-
-        static <T> List<Page<T>> split(List<T> all, int perPage, IntFunction<String> file) {
-            int count = Math.max(1, (all.size() + perPage - 1) / perPage);
-            List<Page<T>> pages = new ArrayList<>();
-            for (int n = 1; n <= count; n++) {
-                pages.add(new Page<>(all.subList((n - 1) * perPage, Math.min(all.size(), n * perPage)), n, count,
-                        n > 1 ? file.apply(n - 1) : "", n < count ? file.apply(n + 1) : ""));
-            }
-            return pages;
-        }
-
-        /** Adds what the pager needs to a page's model: pageNumber, pageCount, newerPage, olderPage. */
-        Map<String, Object> model(Map<String, Object> model) {
-            model.put("pageNumber", number);
-            model.put("pageCount", count);
-            model.put("newerPage", newer);
-            model.put("olderPage", older);
-            return model;
-        }
-    }
-
-    private void writeFeeds(Path folder, Map<String, Object> site, String base, List<Issue> issues,
-                            List<Roundup> roundups) throws IOException {
-        List<Issue> recent = issues.subList(0, Math.min(FEED_ISSUES, issues.size()));
-        List<Roundup> recentRoundups = roundups.subList(0, Math.min(FEED_ISSUES, roundups.size()));
-        Map<String, String> entryHtml = new LinkedHashMap<>();
-        for (Issue issue : recent) {
-            entryHtml.put(issue.slug(), templates.render(FEED_ENTRY, Map.of("site", site, "issue", issue,
-                    "issueUrl", base + "/issues/" + issue.slug() + ".html")));
-        }
-        entryHtml.putAll(roundupPages.feedEntries(site, base, recentRoundups));
-        String updated = Stream.concat(recent.stream().map(Issue::createdAt), recentRoundups.stream().map(Roundup::createdAt))
-                .max(Comparator.naturalOrder()).map(Object::toString).orElse("1970-01-01T00:00:00Z");
-        write(folder.resolve("feed.xml"), templates.render(FEED, Map.of("site", site, "issues", recent,
-                "entries", entryHtml, "roundups", recentRoundups, "updated", updated)));
-        write(folder.resolve("feed.json"), ArchiveDocuments.jsonFeed(settings.site().title(), base, recent,
-                recentRoundups, entryHtml));
-    }
-
-    private static Map<String, Object> page(Map<String, Object> site, String root) {
+    static Map<String, Object> page(Map<String, Object> site, String root) {
         Map<String, Object> model = new HashMap<>();
         model.put("site", site);
         model.put("root", root);
         return model;
     }
 
-    private static List<Tag> tags(List<Issue> issues) {
-        Map<String, String> names = new TreeMap<>();
-        Map<String, List<Tag.Entry>> entries = new TreeMap<>();
-        for (Issue issue : issues) {
-            for (SelectedPaper selected : issue.papers().toList()) {
-                for (String name : Tag.namesOf(selected)) {
-                    String slug = Tag.slug(name);
-                    names.putIfAbsent(slug, name);
-                    entries.computeIfAbsent(slug, k -> new ArrayList<>()).add(new Tag.Entry(issue, selected));
-                }
-            }
-        }
-        return entries.entrySet().stream().map(e -> new Tag(e.getKey(), names.get(e.getKey()), e.getValue())).toList();
-    }
-
-    private static void write(Path file, String content) throws IOException {
+    static void write(Path file, String content) throws IOException {
         Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 

@@ -180,7 +180,7 @@ class SiteBuilderTest {
         SyndFeed feed = new SyndFeedInput().build(new XmlReader(site.resolve("feed.xml").toFile()));
 
         assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
-        assertThat(feed.getEntries()).hasSize(SiteBuilder.FEED_ISSUES);
+        assertThat(feed.getEntries()).hasSize(Feeds.FEED_ISSUES);
         SyndEntry newest = feed.getEntries().get(0);
         assertThat(newest.getLink()).isEqualTo(BASE + "/issues/2024-W21.html");
         String content = newest.getContents().get(0).getValue();
@@ -196,7 +196,7 @@ class SiteBuilderTest {
 
         assertThat(feed.path("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
         assertThat(feed.path("feed_url").asText()).isEqualTo(BASE + "/feed.json");
-        assertThat(feed.path("items")).hasSize(SiteBuilder.FEED_ISSUES);
+        assertThat(feed.path("items")).hasSize(Feeds.FEED_ISSUES);
         JsonNode newest = feed.path("items").get(0);
         assertThat(newest.path("id").asText()).isEqualTo(BASE + "/issues/2024-W21.html");
         assertThat(newest.path("date_published").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
