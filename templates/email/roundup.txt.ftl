@@ -24,6 +24,7 @@ ${entry.rank}. ${mathText(p.title)}
 
 --
 You receive this because you subscribed to ${site.title}, the weekly digest of AI papers worth reading.
+Your preferences (which mailings, topics, keywords, personal picks): ${preferencesUrl}
 Unsubscribe in one click: ${unsubscribeUrl}
 Past issues and roundups: ${site.baseUrl}/index.html
 ${postalAddress}

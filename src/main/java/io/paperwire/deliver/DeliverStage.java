@@ -91,7 +91,7 @@ public final class DeliverStage {
     public Edition.Report deliver(Edition edition) {
         MessageFactory.IssueMessages prepared;
         try {
-            prepared = messages.forEdition(edition);
+            prepared = messages.forEdition(edition, personal.linksOnly());
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot mail " + edition.slug() + ": " + e.getMessage()
                     + "; nothing was sent", e);

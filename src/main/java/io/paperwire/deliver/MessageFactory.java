@@ -96,7 +96,16 @@ public final class MessageFactory {
      * @throws MessagingException naming the header when the subject holds a line break
      */
     public IssueMessages forEdition(Edition edition) throws MessagingException {
-        return new IssueMessages(edition, headerValue("Subject", edition.subject()), PersonalParts.ForIssue.NONE);
+        return forEdition(edition, PersonalParts.ForIssue.NONE);
+    }
+
+    /**
+     * Any edition with these personal parts spliced in per message.
+     *
+     * @throws MessagingException naming the header when the subject holds a line break
+     */
+    public IssueMessages forEdition(Edition edition, PersonalParts.ForIssue personal) throws MessagingException {
+        return new IssueMessages(edition, headerValue("Subject", edition.subject()), personal);
     }
 
     /** The two encoded parts of one form of the issue. */

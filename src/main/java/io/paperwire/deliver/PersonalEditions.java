@@ -89,6 +89,21 @@ public final class PersonalEditions implements PersonalParts {
         return new Prepared(chosen, picks, shortIssue);
     }
 
+    @Override
+    public ForIssue linksOnly() {
+        return new ForIssue() {
+            @Override
+            public Optional<RenderedIssue> shortIssue() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Parts of(Subscriber subscriber) {
+                return new Parts(false, "", "", tokens.preferences(subscriber), arxivId -> "");
+            }
+        };
+    }
+
     /** Ranks every reader who may get this issue (active, or the sample's demo reader). */
     public Map<Long, List<Pick>> rank(RenderedIssue issue, Map<Long, Preferences> chosen,
                                       Map<Long, List<FeedbackVote>> votes) {

@@ -18,6 +18,11 @@ public interface PersonalParts {
     /** Prepares the personal parts of one issue for every subscriber. */
     ForIssue prepare(RenderedIssue issue);
 
+    /** The personal parts of an edition without picks (a roundup): each reader's preferences link, no more. */
+    default ForIssue linksOnly() {
+        return ForIssue.NONE;
+    }
+
     /** The personal parts of one issue. Safe for concurrent use. */
     interface ForIssue {
 

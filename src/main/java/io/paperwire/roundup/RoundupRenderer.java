@@ -63,6 +63,7 @@ public final class RoundupRenderer {
         model.put("issueBase", base + "/issues/");
         model.put("preheader", preheader(roundup));
         model.put("unsubscribeUrl", RenderedIssue.UNSUBSCRIBE_URL_SLOT);
+        model.put("preferencesUrl", base + "/preferences?token=" + RenderedIssue.PREFERENCES_TOKEN_SLOT);
         model.put("postalAddress", settings.mail().postalAddress());
         return model;
     }

@@ -193,6 +193,10 @@ class RoundupIT {
                 assertThat(html).contains(BASE_URL + "/roundups/2024-05.html#" + paper.id());
             }
             assertThat(Eml.part(message, "text/plain")).contains(BASE_URL + "/issues/2024-W");
+            // Each reader's own preferences link (where they can turn the roundups off), in both parts.
+            assertThat(Eml.part(message, "text/plain")).containsPattern(Pattern.quote(BASE_URL)
+                    + "/preferences\\?token=p\\d+\\.[A-Za-z0-9_-]{22}\\s");
+            assertThat(html).containsPattern(Pattern.quote(BASE_URL) + "/preferences\\?token=p\\d+\\.[A-Za-z0-9_-]{22}\"");
         }
         assertThat(recipients).containsExactlyInAnyOrder("ada@example.org", "grace@example.org");
 
