@@ -73,13 +73,15 @@ public final class DeliverStage {
             LOG.info("Issue {} published without mailing (--no-send)", slug);
             return new DeliveryReport(issue.request(), slug, 0, 0, 0, 0, 0, 0, "", mailer.describe());
         }
+        // The recipients first: a sample run creates its demo reader here, and the personal parts rank every reader.
+        List<Subscriber.State> recipients = recipientStates(issue);
         MessageFactory.IssueMessages prepared;
         try {
             prepared = messages.forIssue(issue, personal.prepare(issue));
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot mail issue " + slug + ": " + e.getMessage() + "; nothing was sent", e);
         }
-        Edition.Report r = send(prepared, recipientStates(issue));
+        Edition.Report r = send(prepared, recipients);
         return new DeliveryReport(issue.request(), slug, r.subscribers(), r.sent(), r.alreadySent(), r.failed(),
                 r.bounced(), r.unsent(), r.paused(), r.mailer());
     }

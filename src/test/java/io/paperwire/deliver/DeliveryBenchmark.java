@@ -1,5 +1,6 @@
 package io.paperwire.deliver;
 
+import io.paperwire.testing.PostfixLoopback;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.paperwire.ops.RunLog;
@@ -9,20 +10,14 @@ import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.store.Database;
 import io.paperwire.testing.Bench;
 import io.paperwire.testing.LocalPostgres;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +58,7 @@ class DeliveryBenchmark {
     void messagesPerSecondToALoopbackSink() throws Exception {
         Path sinkBinary = Path.of("/usr/sbin/smtp-sink");
         boolean postfix = Files.isExecutable(sinkBinary) && Files.isExecutable(Path.of("/usr/sbin/smtp-source"));
-        int port = freePort();
+        int port = PostfixLoopback.freePort();
         Process sink = null;
         GreenMail greenMail = null;
         if (postfix) {
@@ -74,7 +69,7 @@ class DeliveryBenchmark {
             command.addAll(List.of("127.0.0.1:" + port, "256"));
             sink = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(home.resolve("sink.log").toFile()).start();
-            waitForPort(port);
+            PostfixLoopback.waitForPort(port);
         } else {
             greenMail = new GreenMail(ServerSetupTest.SMTP.port(port));
             greenMail.start();
@@ -131,9 +126,9 @@ class DeliveryBenchmark {
                                 server.get().url(), server.get().user()).get(0));
                     }
                     if (postfix) {
-                        source.add(smtpSource(port, messageBytes));
+                        source.add(PostfixLoopback.smtpSource(port, SUBSCRIBERS, messageBytes));
                         if (weeklyRun.isPresent()) {
-                            runSource.add(smtpSource(port, weeklyRun.get().messageBytes()));
+                            runSource.add(PostfixLoopback.smtpSource(port, SUBSCRIBERS, weeklyRun.get().messageBytes()));
                         }
                     }
                 }
@@ -149,7 +144,7 @@ class DeliveryBenchmark {
             List<Double> warmRounds = sendInOwnJvm(port, Sender.DELIVER_STAGE_WARM, home);
             List<Double> warmedUp = warmRounds.subList(WARM_UP_SENDS, warmRounds.size());
             if (postfix) {
-                source.add(smtpSource(port, messageBytes));
+                source.add(PostfixLoopback.smtpSource(port, SUBSCRIBERS, messageBytes));
             }
 
             String name = "deliver 10k x " + messageBytes / 1024 + "KB to " + (postfix ? "smtp-sink" : "GreenMail");
@@ -341,19 +336,6 @@ class DeliveryBenchmark {
         }
     }
 
-    private static double smtpSource(int port, int messageBytes) throws Exception {
-        long start = System.nanoTime();
-        Process source = new ProcessBuilder("/usr/sbin/smtp-source", "-d", "-s", "4", "-m", String.valueOf(SUBSCRIBERS),
-                "-l", String.valueOf(messageBytes), "-f", "newsletter@paperwire.example", "-t", "reader@example.org",
-                "127.0.0.1:" + port).redirectErrorStream(true).start();
-        String output = new String(source.getInputStream().readAllBytes());
-        assertThat(source.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(source.exitValue()).as(output).isZero();
-        double rate = SUBSCRIBERS / seconds(start);
-        System.out.printf("BENCH run (smtp-source -d -s 4): %d messages of %d bytes at %.0f msg/s%n", SUBSCRIBERS, messageBytes, rate);
-        return rate;
-    }
-
     private static int size(MimeMessage message) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         message.writeTo(bytes);
@@ -362,22 +344,5 @@ class DeliveryBenchmark {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        }
-    }
-
-    private static void waitForPort(int port) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(25);
-            }
-        }
-        throw new AssertionError("smtp-sink did not open port " + port);
     }
 }

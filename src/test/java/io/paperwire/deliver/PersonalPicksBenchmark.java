@@ -1,13 +1,10 @@
 package io.paperwire.deliver;
 
+import io.paperwire.testing.PostfixLoopback;
 import io.paperwire.testing.Bench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +41,7 @@ class PersonalPicksBenchmark {
     void rankingAndDeliveryWithPersonalSections() throws Exception {
         Path sinkBinary = Path.of("/usr/sbin/smtp-sink");
         assertThat(sinkBinary).as("Postfix's smtp-sink").isExecutable();
-        int port = freePort();
+        int port = PostfixLoopback.freePort();
         List<String> sinkCommand = new ArrayList<>(List.of(sinkBinary.toString()));
         if ("root".equals(System.getProperty("user.name"))) {
             sinkCommand.addAll(List.of("-u", "postfix"));
@@ -52,7 +49,7 @@ class PersonalPicksBenchmark {
         sinkCommand.addAll(List.of("127.0.0.1:" + port, "256"));
         Process sink = new ProcessBuilder(sinkCommand).redirectErrorStream(true)
                 .redirectOutput(home.resolve("sink.log").toFile()).start();
-        waitForPort(port);
+        PostfixLoopback.waitForPort(port);
         try {
             PersonalWeek week = new PersonalWeek(18);
             long setUp = System.nanoTime();
@@ -87,7 +84,7 @@ class PersonalPicksBenchmark {
                 personalBytes = Integer.parseInt(sent[7]);
                 publish(week, ++edition);
                 shared.add(SUBSCRIBERS * 1000.0 / Long.parseLong(worker(port, "shared", List.of()).split(" ")[3]));
-                source.add(smtpSource(port, personalBytes));
+                source.add(PostfixLoopback.smtpSource(port, SUBSCRIBERS, personalBytes));
             }
             String size = SUBSCRIBERS / 1000 + "k readers x " + CANDIDATES / 1000 + "k candidates";
             Bench.report("rank " + size + " (JVM default)", rankSeconds, "s", "the issue's aim of 5 s on 2 cores", 5);
@@ -134,36 +131,5 @@ class PersonalPicksBenchmark {
             assertThat(result).startsWith("RANKED " + SUBSCRIBERS + " ");
         }
         return result;
-    }
-
-    private static double smtpSource(int port, int messageBytes) throws Exception {
-        long start = System.nanoTime();
-        Process source = new ProcessBuilder("/usr/sbin/smtp-source", "-d", "-s", "4", "-m", String.valueOf(SUBSCRIBERS),
-                "-l", String.valueOf(messageBytes), "-f", "newsletter@paperwire.example", "-t", "reader@example.org",
-                "127.0.0.1:" + port).redirectErrorStream(true).start();
-        String output = new String(source.getInputStream().readAllBytes());
-        assertThat(source.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(source.exitValue()).as(output).isZero();
-        double rate = SUBSCRIBERS / ((System.nanoTime() - start) / 1e9);
-        System.out.printf("BENCH run (smtp-source -d -s 4): %d messages of %d bytes at %.0f msg/s%n", SUBSCRIBERS,
-                messageBytes, rate);
-        return rate;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        }
-    }
-
-    private static void waitForPort(int port) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(25);
-            }
-        }
-        throw new AssertionError("smtp-sink did not open port " + port);
     }
 }
