@@ -327,7 +327,8 @@ public final class Components implements AutoCloseable {
         beans.put("selector", selector());
         beans.put("summarizer", summarizer());
         beans.put("renderer", renderer());
-        beans.put("previewer", new PreviewWriter(settings().outDir().resolve("preview")));
+        beans.put("previewer", new PreviewWriter(settings().outDir().resolve("preview"),
+                settings().site().baseUrl().toString().replaceAll("/+$", "") + "/unsubscribe?token=preview"));
         beans.put("publisher", publisher());
         beans.put("deliverer", deliverer());
         beans.put("roundups", roundups());

@@ -65,8 +65,7 @@ public final class EditorPreview {
         RenderedIssue rendered = renderer.renderEmail(RunRequest.of(issue.week()), 0, issue);
         String unsubscribe = settings.site().baseUrl().toString().replaceAll("/+$", "") + "/unsubscribe?token=preview";
         RenderedIssue email = new RenderedIssue(rendered.request(), 0, issue, rendered.subject(),
-                rendered.html().replace(RenderedIssue.UNSUBSCRIBE_URL_SLOT, unsubscribe),
-                rendered.text().replace(RenderedIssue.UNSUBSCRIBE_URL_SLOT, unsubscribe));
+                RenderedIssue.forPreview(rendered.html(), unsubscribe), RenderedIssue.forPreview(rendered.text(), unsubscribe));
         List<Issue> site = new ArrayList<>(issues.all().stream().filter(i -> !i.slug().equals(issue.slug())).toList());
         site.add(issue);
         SiteBuilder.Build build = new SiteBuilder(templates, settings, folder.resolve("site"), vectors, roundups).build(site);
@@ -85,7 +84,7 @@ public final class EditorPreview {
             build.discard();
             throw e;
         }
-        Preview written = new PreviewWriter(folder).write(email);
+        Preview written = new PreviewWriter(folder, unsubscribe).write(email);
         build.publish();
         Path index = folder.resolve("index.html");
         try {

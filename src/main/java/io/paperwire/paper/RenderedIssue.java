@@ -22,6 +22,18 @@ public record RenderedIssue(RunRequest request, long issueId, Issue issue, Strin
     public static final Pattern SLOTS = Pattern.compile("<!--%%PERSONAL_HTML%%-->|%%(?:UNSUBSCRIBE_URL|PREFERENCES_TOKEN"
             + "|PERSONAL_TEXT|FEEDBACK:[A-Za-z0-9./-]{1,40})%%");
 
+    /**
+     * A body as a preview shows it, where no subscriber fills the placeholders: the unsubscribe link is
+     * {@code unsubscribeUrl}, every token is {@code preview}, and the "For you" section is left out.
+     */
+    public static String forPreview(String body, String unsubscribeUrl) {
+        return SLOTS.matcher(body).replaceAll(slot -> switch (slot.group()) {
+            case UNSUBSCRIBE_URL_SLOT -> java.util.regex.Matcher.quoteReplacement(unsubscribeUrl);
+            case PERSONAL_HTML_SLOT, PERSONAL_TEXT_SLOT -> "";
+            default -> "preview";
+        });
+    }
+
     /** The placeholder of the feedback token on one paper. */
     public static String feedbackSlot(String arxivId) {
         return FEEDBACK_SLOT_PREFIX + arxivId + "%%";

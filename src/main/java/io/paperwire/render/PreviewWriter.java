@@ -12,9 +12,12 @@ import java.nio.file.Path;
 public final class PreviewWriter {
 
     private final Path folder;
+    private final String unsubscribeUrl;
 
-    public PreviewWriter(Path folder) {
+    /** @param unsubscribeUrl what the preview shows for each subscriber's unsubscribe link */
+    public PreviewWriter(Path folder, String unsubscribeUrl) {
         this.folder = folder;
+        this.unsubscribeUrl = unsubscribeUrl;
     }
 
     public Preview write(RenderedIssue rendered) {
@@ -23,8 +26,8 @@ public final class PreviewWriter {
         Path text = folder.resolve(slug + ".txt");
         try {
             Files.createDirectories(folder);
-            Files.writeString(html, rendered.html(), StandardCharsets.UTF_8);
-            Files.writeString(text, rendered.text(), StandardCharsets.UTF_8);
+            Files.writeString(html, RenderedIssue.forPreview(rendered.html(), unsubscribeUrl), StandardCharsets.UTF_8);
+            Files.writeString(text, RenderedIssue.forPreview(rendered.text(), unsubscribeUrl), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the preview to " + folder, e);
         }

@@ -64,9 +64,9 @@ public final class RoundupPublisher {
         try {
             Files.createDirectories(previewFolder);
             Files.writeString(previewFolder.resolve(slug + ".html"),
-                    rendered.html().replace(RenderedIssue.UNSUBSCRIBE_URL_SLOT, unsubscribePlaceholder), StandardCharsets.UTF_8);
+                    RenderedIssue.forPreview(rendered.html(), unsubscribePlaceholder), StandardCharsets.UTF_8);
             Files.writeString(previewFolder.resolve(slug + ".txt"),
-                    rendered.text().replace(RenderedIssue.UNSUBSCRIBE_URL_SLOT, unsubscribePlaceholder), StandardCharsets.UTF_8);
+                    RenderedIssue.forPreview(rendered.text(), unsubscribePlaceholder), StandardCharsets.UTF_8);
         } catch (IOException e) {
             build.discard();
             throw new UncheckedIOException("cannot write the preview to " + previewFolder, e);

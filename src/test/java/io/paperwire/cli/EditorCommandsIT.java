@@ -75,6 +75,11 @@ class EditorCommandsIT {
         assertThat(preview.resolve("2024-W21.html")).exists();
         assertThat(preview.resolve("2024-W21.txt")).exists();
         assertThat(preview.resolve("site/issues/2024-W21.html")).exists();
+        // No subscriber fills the email's placeholders in a preview: none shows, the unsubscribe link is a stand-in.
+        for (String part : new String[] {"2024-W21.html", "2024-W21.txt"}) {
+            assertThat(Files.readString(preview.resolve(part))).as(part).doesNotContain("%%")
+                    .contains("/unsubscribe?token=preview").contains("/preferences?token=preview");
+        }
         Document overview = Jsoup.parse(preview.resolve("index.html").toFile(), "UTF-8");
         assertThat(overview.select("ol.papers li")).hasSize(20);
         assertThat(overview.select("ol.papers li .meta").first().text()).contains("rank 1");
