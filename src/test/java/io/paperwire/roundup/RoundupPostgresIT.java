@@ -41,10 +41,7 @@ class RoundupPostgresIT {
     }
 
     private CommandResult onPostgres(String... args) {
-        List<String> all = new ArrayList<>(List.of("--home", home.toString(), "--set", "paperwire.db.url=" + postgres.url(),
-                "--set", "paperwire.db.username=" + postgres.user()));
-        all.addAll(List.of(args));
-        return paperwire(all.toArray(String[]::new));
+        return paperwire(postgres.commandLine(home, args));
     }
 
     private List<String> rows(String sql) throws Exception {

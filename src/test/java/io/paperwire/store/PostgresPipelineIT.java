@@ -40,11 +40,7 @@ class PostgresPipelineIT {
     }
 
     private CommandResult paperwireOnPostgres(String... args) {
-        String[] base = {"--home", home.toString(), "--set", "paperwire.db.url=" + postgres.url(),
-                "--set", "paperwire.db.username=" + postgres.user()};
-        String[] all = java.util.Arrays.copyOf(base, base.length + args.length);
-        System.arraycopy(args, 0, all, base.length, args.length);
-        return paperwire(all);
+        return paperwire(postgres.commandLine(home, args));
     }
 
     private long count(String table) throws SQLException {

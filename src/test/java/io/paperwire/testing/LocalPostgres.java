@@ -57,6 +57,14 @@ public record LocalPostgres(String user, String schema) {
         return Map.of("paperwire.db.url", url(), "paperwire.db.username", user);
     }
 
+    /** The command line that runs Paperwire in {@code home} on this schema, followed by {@code args}. */
+    public String[] commandLine(java.nio.file.Path home, String... args) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("--home", home.toString(),
+                "--set", "paperwire.db.url=" + url(), "--set", "paperwire.db.username=" + user));
+        all.addAll(java.util.List.of(args));
+        return all.toArray(String[]::new);
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), user, "");
     }
