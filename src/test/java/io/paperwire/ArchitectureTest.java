@@ -20,7 +20,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
 
     static final String[] STAGES = {"..source..", "..select..", "..summarize..", "..render..", "..archive..",
-            "..deliver..", "..subscribers..", "..roundup.."};
+            "..personalise..", "..deliver..", "..subscribers..", "..roundup.."};
     static final String[] BELOW_THE_STAGES = {"..paper..", "..store..", "..settings..", "..common..", "..mail.."};
 
     static JavaClasses paperwire;

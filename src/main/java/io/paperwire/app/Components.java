@@ -16,6 +16,9 @@ import io.paperwire.deliver.DeliveryLog;
 import io.paperwire.deliver.MessageFactory;
 import io.paperwire.deliver.OutboxMailer;
 import io.paperwire.deliver.PersonalEditions;
+import io.paperwire.personalise.PersonaliseStage;
+import io.paperwire.personalise.ReaderProfiles;
+import io.paperwire.personalise.StoredPicks;
 import io.paperwire.deliver.SmtpMailer;
 import io.paperwire.mail.Mailer;
 import io.paperwire.ops.AdminApi;
@@ -237,11 +240,17 @@ public final class Components implements AutoCloseable {
 
     /** Each subscriber's own parts of an issue: "For you" picks, preferences and feedback links, the short form. */
     public PersonalEditions personalEditions() {
-        return once("personalEditions", () -> new PersonalEditions(subscriberStore(), preferencesStore(),
-                personalTokens(), candidateVectors(), templates(), renderer()::renderShortEmail,
-                configuration.personal(), new PersonalEditions.DefaultInterests(configuration.selection().categories(),
-                        configuration.selection().keywords(), configuration.selection().authors()),
-                settings().site().baseUrl().toString()));
+        return once("personalEditions", () -> new PersonalEditions(preferencesStore(), personalTokens(),
+                personaliser(), templates(), renderer()::renderShortEmail, settings().site().baseUrl().toString()));
+    }
+
+    /** Ranks and stores every reader's picks of an issue before it is mailed. */
+    public PersonaliseStage personaliser() {
+        return once("personaliser", () -> new PersonaliseStage(subscriberStore(), preferencesStore(),
+                candidateVectors(), configuration.personal(), new ReaderProfiles(configuration.personal(),
+                new ReaderProfiles.DefaultInterests(configuration.selection().categories(),
+                        configuration.selection().keywords(), configuration.selection().authors())),
+                new StoredPicks(database())));
     }
 
     // --- roundups: above the stages they use (archive, summarize's LLM machinery, render, deliver) ---------------
@@ -330,6 +339,7 @@ public final class Components implements AutoCloseable {
         beans.put("previewer", new PreviewWriter(settings().outDir().resolve("preview"),
                 settings().site().baseUrl().toString().replaceAll("/+$", "") + "/unsubscribe?token=preview"));
         beans.put("publisher", publisher());
+        beans.put("personaliser", personaliser());
         beans.put("deliverer", deliverer());
         beans.put("roundups", roundups());
         beans.put("subscriptionPages", new SubscriptionPages(subscriptions(), templates(), settings()));

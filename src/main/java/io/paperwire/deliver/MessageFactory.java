@@ -175,20 +175,21 @@ public final class MessageFactory {
             PersonalParts.Parts own = new PersonalParts.Parts(parts.shortFormat(), parts.html(), parts.text(),
                     parts.preferencesToken(), arxivId -> tokens.computeIfAbsent(arxivId, parts.feedback()::of));
             out.write(textHead);
-            form.text().writeTo(out, slot -> slotValue(slot, unsubscribe, own));
+            form.text().writeTo(out, true, slot -> slotValue(slot, unsubscribe, own));
             out.write(htmlHead);
-            form.html().writeTo(out, slot -> slotValue(slot, escapedUnsubscribe, own));
+            form.html().writeTo(out, true, slot -> slotValue(slot, escapedUnsubscribe, own));
             out.write(tail);
         }
 
-        private static String slotValue(String slot, String unsubscribe, PersonalParts.Parts own) {
+        private static Object slotValue(String slot, String unsubscribe, PersonalParts.Parts own) {
             return switch (slot) {
                 case RenderedIssue.UNSUBSCRIBE_URL_SLOT -> unsubscribe;
                 case RenderedIssue.PREFERENCES_TOKEN_SLOT -> own.preferencesToken();
                 case RenderedIssue.PERSONAL_HTML_SLOT -> own.html();
                 case RenderedIssue.PERSONAL_TEXT_SLOT -> own.text();
-                default -> own.feedback().of(slot.substring(RenderedIssue.FEEDBACK_SLOT_PREFIX.length(),
-                        slot.length() - 2));
+                default -> slot.startsWith(RenderedIssue.FEEDBACK_SLOT_PREFIX)
+                        ? own.feedback().of(slot.substring(RenderedIssue.FEEDBACK_SLOT_PREFIX.length(), slot.length() - 2))
+                        : "";
             };
         }
 
@@ -236,7 +237,8 @@ public final class MessageFactory {
         return value;
     }
 
-    private static String escapeHtml(String text) {
-        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("'", "&#39;");
     }
 }

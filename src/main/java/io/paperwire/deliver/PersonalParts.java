@@ -49,9 +49,11 @@ public interface PersonalParts {
      * One subscriber's parts: the short format or not, the "For you" section as HTML and text (empty: none), the
      * token of their preferences link, and a source of the tokens of their feedback links by arXiv id.
      */
-    record Parts(boolean shortFormat, String html, String text, String preferencesToken, FeedbackTokens feedback) {
+    record Parts(boolean shortFormat, QuotedPrintableTemplate.Splice html, QuotedPrintableTemplate.Splice text,
+                 String preferencesToken, FeedbackTokens feedback) {
 
-        static final Parts NONE = new Parts(false, "", "", "", arxivId -> "");
+        static final Parts NONE = new Parts(false, QuotedPrintableTemplate.NOTHING, QuotedPrintableTemplate.NOTHING,
+                "", arxivId -> "");
     }
 
     /** The signed token of one subscriber's feedback link on one paper. */

@@ -42,25 +42,53 @@ final class QuotedPrintableTemplate {
         encodedPieces.add(encode(text.substring(from)));
     }
 
+    /**
+     * Encoded text written in place of a slot, itself encoded once with slots of its own (one paper's block of a
+     * "For you" section): it continues the line the text before it left off.
+     */
+    interface Splice {
+        /**
+         * @param values the enclosing text's values, for the slots this splice does not fill itself
+         * @return whether the output now stands at a line start
+         */
+        boolean writeTo(OutputStream out, boolean atLineStart, Function<String, Object> values) throws IOException;
+    }
+
+    /** Nothing: an empty section. */
+    static final Splice NOTHING = (out, atLineStart, values) -> atLineStart;
+
+    /** A plain text as a splice, encoded once here. */
+    static Splice text(String text) {
+        byte[] encoded = encode(text);
+        return (out, atLineStart, values) -> append(out, encoded, atLineStart);
+    }
+
     /** Writes the encoded text with {@code value} at every placeholder. */
     void writeTo(OutputStream out, String value) throws IOException {
         byte[] encodedValue = slots.isEmpty() ? new byte[0] : encode(value);
-        writePieces(out, slot -> encodedValue);
+        writeTo(out, true, slot -> encodedValue);
     }
 
-    /** Writes the encoded text with {@code values.apply(placeholder)} at each placeholder. */
-    void writeTo(OutputStream out, Function<String, String> values) throws IOException {
-        writePieces(out, slot -> encode(values.apply(slot)));
-    }
-
-    private void writePieces(OutputStream out, Function<String, byte[]> encodedValues) throws IOException {
-        boolean atLineStart = true;
+    /**
+     * Writes the encoded text with {@code values.apply(placeholder)} at each placeholder: a {@code String} (encoded
+     * here), a {@code byte[]} already encoded, or a {@link Splice}.
+     *
+     * @return whether the output now stands at a line start
+     */
+    boolean writeTo(OutputStream out, boolean atLineStart, Function<String, Object> values) throws IOException {
         for (int i = 0; i < encodedPieces.size(); i++) {
             if (i > 0) {
-                atLineStart = append(out, encodedValues.apply(slots.get(i - 1)), atLineStart);
+                Object value = values.apply(slots.get(i - 1));
+                if (value instanceof Splice splice) {
+                    atLineStart = splice.writeTo(out, atLineStart, values);
+                } else {
+                    atLineStart = append(out, value instanceof byte[] bytes ? bytes : encode((String) value),
+                            atLineStart);
+                }
             }
             atLineStart = append(out, encodedPieces.get(i), atLineStart);
         }
+        return atLineStart;
     }
 
     /** Appends one encoded piece, after a soft break unless at a line start; empty pieces add nothing. */

@@ -98,6 +98,7 @@ public final class PreferencesStore {
         return database.inTransaction(c -> {
             Database.update(c, "DELETE FROM subscriber_preferences WHERE subscriber_id = ?", subscriberId);
             Database.update(c, "DELETE FROM feedback WHERE subscriber_id = ?", subscriberId);
+            Database.update(c, "DELETE FROM personal_picks WHERE subscriber_id = ?", subscriberId);
             Database.update(c, "UPDATE deliveries SET last_error = NULL WHERE subscriber_id = ?", subscriberId);
             return Database.update(c, "UPDATE subscribers SET email = ?, token = ?, state = 'unsubscribed',"
                             + " source = 'forgotten', confirmed_at = NULL, updated_at = ? WHERE id = ?",

@@ -50,9 +50,10 @@ class PersonalMessagesTest {
             @Override
             public PersonalParts.Parts of(Subscriber s) {
                 return s.id() == 7
-                        ? new PersonalParts.Parts(false, "<tr><td>For you, Ada: ü</td></tr>", "\nFOR YOU ADA\n",
-                        "p7.token", id -> "f7." + id)
-                        : new PersonalParts.Parts(true, "", "", "p8.token", id -> "f8." + id);
+                        ? new PersonalParts.Parts(false, QuotedPrintableTemplate.text("<tr><td>For you, Ada: ü</td></tr>"),
+                        QuotedPrintableTemplate.text("\nFOR YOU ADA\n"), "p7.token", id -> "f7." + id)
+                        : new PersonalParts.Parts(true, QuotedPrintableTemplate.NOTHING, QuotedPrintableTemplate.NOTHING,
+                        "p8.token", id -> "f8." + id);
             }
         };
         MessageFactory.IssueMessages messages = factory().forIssue(issue(text, html), personal);

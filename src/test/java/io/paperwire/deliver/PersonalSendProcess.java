@@ -7,9 +7,13 @@ import io.paperwire.paper.RunRequest;
 import io.paperwire.render.RenderStage;
 import io.paperwire.render.TemplateEngine;
 import io.paperwire.select.CandidateVectors;
+import io.paperwire.personalise.PersonaliseStage;
+import io.paperwire.personalise.ReaderProfiles;
+import io.paperwire.personalise.StoredPicks;
 import io.paperwire.select.personal.PersonalSettings;
 import io.paperwire.subscribers.PersonalTokens;
 import io.paperwire.subscribers.PreferencesStore;
+import io.paperwire.subscribers.Subscriber;
 import io.paperwire.subscribers.SubscriberStore;
 
 import java.lang.management.ManagementFactory;
@@ -42,18 +46,21 @@ public final class PersonalSendProcess {
             TemplateEngine templates = new TemplateEngine(Path.of("no-editor-templates"));
             RenderStage renderer = new RenderStage(templates, fixture.settings, selection -> 1, Clock.systemUTC());
             PreferencesStore preferences = new PreferencesStore(fixture.database);
-            PersonalEditions editions = new PersonalEditions(new SubscriberStore(fixture.database), preferences,
-                    new PersonalTokens(fixture.tokens), new CandidateVectors(fixture.database, () -> null, true),
-                    templates, renderer::renderShortEmail, new PersonalSettings(true, 3),
-                    new PersonalEditions.DefaultInterests(List.of("cs.CL", "cs.LG"), List.of("language model"), List.of()),
-                    fixture.settings.site().baseUrl().toString());
+            SubscriberStore subscribers = new SubscriberStore(fixture.database);
+            PersonalSettings settings = new PersonalSettings(true, 3);
+            PersonaliseStage personaliser = new PersonaliseStage(subscribers, preferences,
+                    new CandidateVectors(fixture.database, () -> null, true), settings, new ReaderProfiles(settings,
+                    new ReaderProfiles.DefaultInterests(List.of("cs.CL", "cs.LG"), List.of("language model"), List.of())),
+                    new StoredPicks(fixture.database));
+            PersonalEditions editions = new PersonalEditions(preferences, new PersonalTokens(fixture.tokens),
+                    personaliser, templates, renderer::renderShortEmail, fixture.settings.site().baseUrl().toString());
             RenderedIssue issue = new IssueStore(fixture.database).latest(RunRequest.of(DeliveryFixture.WEEK)).orElseThrow();
             if (mode.equals("rank")) {
                 com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                         ManagementFactory.getOperatingSystemMXBean();
                 long cpuBefore = os.getProcessCpuTime();
                 long start = System.nanoTime();
-                int readers = editions.rank(issue, preferences.all(), preferences.allFeedback()).size();
+                int readers = personaliser.rank(issue, subscribers.inState(Subscriber.State.ACTIVE)).size();
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 long cpuMillis = (os.getProcessCpuTime() - cpuBefore) / 1_000_000;
                 long peak = peakHeapMb();
@@ -66,12 +73,18 @@ public final class PersonalSendProcess {
                 DeliverStage stage = new DeliverStage(new SubscriberStore(fixture.database),
                         new DeliveryLog(fixture.database, fixture.settings.dataDir()), messages, mailer, delivery,
                         mode.equals("personal") ? editions : PersonalParts.NONE);
+                long ranking = System.nanoTime();
+                if (mode.equals("personal")) {
+                    personaliser.personalise(issue);
+                }
                 long start = System.nanoTime();
                 int sent = stage.deliver(issue).sent();
                 long millis = (System.nanoTime() - start) / 1_000_000;
+                long rankMillis = (start - ranking) / 1_000_000;
                 int bytes = size(messages.forIssue(issue, mode.equals("personal") ? editions.prepare(issue)
                         : PersonalParts.ForIssue.NONE).to(fixture.subscriber(1)));
-                System.out.println("SENT " + sent + " IN " + millis + " HEAP " + peakHeapMb() + " BYTES " + bytes);
+                System.out.println("SENT " + sent + " IN " + millis + " HEAP " + peakHeapMb() + " BYTES " + bytes
+                        + " PERSONALISED " + rankMillis);
             }
         }
         System.exit(0);

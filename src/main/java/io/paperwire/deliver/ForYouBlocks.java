@@ -1,0 +1,201 @@
+package io.paperwire.deliver;
+
+import io.paperwire.paper.Author;
+import io.paperwire.paper.Paper;
+import io.paperwire.paper.RenderedIssue;
+import io.paperwire.render.TemplateEngine;
+import io.paperwire.select.personal.Pick;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The "For you" sections of one issue, drawn from {@code email/for-you.*} once per picked paper rather than once per
+ * reader. Each paper's block is rendered with placeholders for what differs between readers (the reasons shown, the
+ * feedback tokens, the preferences token) and encoded quoted-printable once; a reader's section is the head, the
+ * blocks of their picks and the foot, spliced into their message with their own values. The templates mark the part
+ * drawn once per pick with {@code ${pickStart}} and {@code ${pickEnd}}; a template without them (an editor's own)
+ * is drawn once per reader instead, as it is written.
+ */
+final class ForYouBlocks {
+
+    static final String HTML = "email/for-you.html.ftlh";
+    static final String TEXT = "email/for-you.txt.ftl";
+    static final String PICK_START = "%%PICK_START%%";
+    static final String PICK_END = "%%PICK_END%%";
+    private static final String REASON_PREFIX = "%%REASON:";
+    private static final Pattern SLOTS = Pattern.compile(RenderedIssue.SLOTS.pattern() + "|%%REASON:\\d{1,2}%%");
+    private static final int SNIPPET = 220;
+
+    /** The view of one pick the templates draw. */
+    public record PickView(Paper paper, String authors, List<String> reasons, String snippet, String moreUrl,
+                           String lessUrl) {}
+
+    /** One paper's block in both parts, for a given number of reasons. */
+    private record BlockKey(String arxivId, int reasons) {}
+
+    private record Block(QuotedPrintableTemplate html, QuotedPrintableTemplate text) {}
+
+    /** The section around the blocks, the same for every reader; null when the templates have no pick markers. */
+    private record Frame(QuotedPrintableTemplate htmlHead, QuotedPrintableTemplate htmlFoot,
+                         QuotedPrintableTemplate textHead, QuotedPrintableTemplate textFoot) {}
+
+    private final TemplateEngine templates;
+    private final String baseUrl;
+    private final Map<BlockKey, Block> blocks = new ConcurrentHashMap<>();
+    private volatile Frame frame;
+    private volatile boolean perReader;
+
+    ForYouBlocks(TemplateEngine templates, String baseUrl) {
+        this.templates = templates;
+        this.baseUrl = baseUrl;
+    }
+
+    /** One reader's section in the HTML part and in the text part (nothing when they have no picks). */
+    record Section(QuotedPrintableTemplate.Splice html, QuotedPrintableTemplate.Splice text) {
+        static final Section NONE = new Section(QuotedPrintableTemplate.NOTHING, QuotedPrintableTemplate.NOTHING);
+    }
+
+    /**
+     * @param preferencesToken the reader's, for the per-reader fallback (the blocks take it from the message's slot)
+     * @param feedbackToken    the reader's feedback token by arXiv id, for the per-reader fallback
+     */
+    Section of(List<Pick> picks, String preferencesToken, Function<String, String> feedbackToken) {
+        if (picks.isEmpty()) {
+            return Section.NONE;
+        }
+        if (!perReader) {
+            List<Block> mine = new ArrayList<>(picks.size());
+            for (Pick pick : picks) {
+                Block block = block(pick);
+                if (block == null) {
+                    break;
+                }
+                mine.add(block);
+            }
+            Frame f = frame;
+            if (f != null && mine.size() == picks.size()) {
+                return new Section(spliced(f.htmlHead(), mine, picks, true, f.htmlFoot()),
+                        spliced(f.textHead(), mine, picks, false, f.textFoot()));
+            }
+        }
+        Map<String, Object> model = model(picks.stream().map(p -> view(p, p.reasons(),
+                feedbackUrl(feedbackToken.apply(p.paper().id().value())))).toList(),
+                baseUrl + "/preferences?token=" + preferencesToken);
+        return new Section(QuotedPrintableTemplate.text(strip(templates.render(HTML, model))),
+                QuotedPrintableTemplate.text(strip(templates.render(TEXT, model))));
+    }
+
+    /** The head, each pick's block with that pick's reasons, the foot: in one part of the message. */
+    private static QuotedPrintableTemplate.Splice spliced(QuotedPrintableTemplate head, List<Block> blocks,
+                                                         List<Pick> picks, boolean html, QuotedPrintableTemplate foot) {
+        return (out, atLineStart, values) -> {
+            boolean at = head.writeTo(out, atLineStart, values);
+            for (int i = 0; i < blocks.size(); i++) {
+                List<String> reasons = picks.get(i).reasons();
+                QuotedPrintableTemplate block = html ? blocks.get(i).html() : blocks.get(i).text();
+                at = block.writeTo(out, at, slot -> {
+                    if (!slot.startsWith(REASON_PREFIX)) {
+                        return values.apply(slot);
+                    }
+                    int n = Integer.parseInt(slot.substring(REASON_PREFIX.length(), slot.length() - 2));
+                    String reason = n < reasons.size() ? reasons.get(n) : "";
+                    return html ? MessageFactory.escapeHtml(reason) : reason;
+                });
+            }
+            return foot.writeTo(out, at, values);
+        };
+    }
+
+    /**
+     * The paper's block for this many reasons, drawn on first use (and the frame with the first block); null when
+     * the drawing cannot be split at the markers (the templates lack them, or a paper's text holds one).
+     */
+    private Block block(Pick pick) {
+        BlockKey key = new BlockKey(pick.paper().id().value(), pick.reasons().size());
+        Block known = blocks.get(key);
+        return known != null ? known : blocks.computeIfAbsent(key, k -> draw(pick, k));
+    }
+
+    private Block draw(Pick pick, BlockKey key) {
+        {
+            List<String> reasons = new ArrayList<>();
+            for (int i = 0; i < key.reasons(); i++) {
+                reasons.add(REASON_PREFIX + i + "%%");
+            }
+            Map<String, Object> model = model(List.of(view(pick, reasons,
+                    feedbackUrl(RenderedIssue.feedbackSlot(key.arxivId())))),
+                    baseUrl + "/preferences?token=" + RenderedIssue.PREFERENCES_TOKEN_SLOT);
+            String htmlDrawn = templates.render(HTML, model);
+            String textDrawn = templates.render(TEXT, model);
+            String[] html = split(htmlDrawn);
+            String[] text = split(textDrawn);
+            if (html == null || text == null) {
+                if (!htmlDrawn.contains(PICK_START) || !textDrawn.contains(PICK_START)) {
+                    perReader = true;
+                }
+                return null;
+            }
+            if (frame == null) {
+                frame = new Frame(template(html[0]), template(html[2]), template(text[0]), template(text[2]));
+            }
+            return new Block(template(html[1]), template(text[1]));
+        }
+    }
+
+    private Map<String, Object> model(List<PickView> picks, String preferencesUrl) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("picks", picks);
+        model.put("preferencesUrl", preferencesUrl);
+        model.put("pickStart", PICK_START);
+        model.put("pickEnd", PICK_END);
+        return model;
+    }
+
+    private String feedbackUrl(String token) {
+        return baseUrl + "/feedback?token=" + token;
+    }
+
+    /** Head, block and foot of a section drawn with one pick; null unless each marker stands there once. */
+    private static String[] split(String rendered) {
+        int start = rendered.indexOf(PICK_START);
+        int end = rendered.indexOf(PICK_END);
+        if (start < 0 || end < start || rendered.indexOf(PICK_START, start + 1) >= 0
+                || rendered.indexOf(PICK_END, end + 1) >= 0) {
+            return null;
+        }
+        return new String[] {rendered.substring(0, start), rendered.substring(start + PICK_START.length(), end),
+                rendered.substring(end + PICK_END.length())};
+    }
+
+    private static String strip(String rendered) {
+        return rendered.replace(PICK_START, "").replace(PICK_END, "");
+    }
+
+    private static QuotedPrintableTemplate template(String text) {
+        return new QuotedPrintableTemplate(text, SLOTS);
+    }
+
+    private static PickView view(Pick pick, List<String> reasons, String feedbackUrl) {
+        return new PickView(pick.paper(), authors(pick.paper()), reasons, snippet(pick.paper()),
+                feedbackUrl + "&vote=more", feedbackUrl + "&vote=less");
+    }
+
+    static String authors(Paper paper) {
+        List<String> names = paper.authors().stream().map(Author::name).toList();
+        return names.size() <= 3 ? String.join(", ", names) : String.join(", ", names.subList(0, 3)) + " et al.";
+    }
+
+    /** The abstract's first sentence, cut to a line or two. */
+    static String snippet(Paper paper) {
+        String text = paper.abstractText().replaceAll("\\s+", " ").strip();
+        int end = text.indexOf(". ");
+        String first = end > 0 ? text.substring(0, end + 1) : text;
+        return first.length() <= SNIPPET ? first : first.substring(0, SNIPPET - 1).strip() + "…";
+    }
+}
