@@ -53,6 +53,8 @@ ${selected?counter}. ${mathText(p.title)} (${p.signals.upvotes} upvotes)
 <#else>
 * ${mathText(p.title)}<#if s?has_content && s.tldr?has_content && s.tldr != p.title> - ${mathText(s.tldr)}</#if>
   ${p.absUrl()}
+  More like this: ${feedbackUrl}%%FEEDBACK:${p.id.value}%%&vote=more
+  Less like this: ${feedbackUrl}%%FEEDBACK:${p.id.value}%%&vote=less
 </#if>
 </#list>
 </#list>

@@ -72,6 +72,19 @@ class RenderStageTest {
     }
 
     @Test
+    void everyPaperWithASummaryOrAOneLinerHasItsFeedbackLinksInBothParts() {
+        Issue issue = FakeIssues.issue(WEEK, 6, List.of());
+
+        RenderedIssue rendered = render(Map.of(), issue);
+
+        issue.papers().map(p -> p.paper().id().value()).forEach(id -> {
+            String slot = RenderedIssue.feedbackSlot(id);
+            assertThat(rendered.text()).as("text part, " + id).contains(slot + "&vote=more", slot + "&vote=less");
+            assertThat(rendered.html()).as("HTML part, " + id).contains(slot + "&amp;vote=more", slot + "&amp;vote=less");
+        });
+    }
+
+    @Test
     void followsTheEditorsSectionOrderAndTrendingCount() {
         Issue issue = FakeIssues.issue(WEEK, 10, List.of());
 
