@@ -66,7 +66,7 @@ class AdminApiIT {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> stages = (List<Map<String, Object>>) status.get("stages");
             assertThat(stages).extracting(s -> s.get("stage")).containsExactly("source-fetch", "select-papers",
-                    "summarize-papers", "render-issue", "publish-issue", "deliver-issue");
+                    "summarize-papers", "render-issue", "publish-issue", "personalise-issue", "deliver-issue");
             assertThat(stages).allSatisfy(s -> assertThat(((Number) s.get("durationMillis")).longValue()).isNotNegative());
             @SuppressWarnings("unchecked")
             Map<String, Object> sourceCounts = (Map<String, Object>) stages.get(0).get("counts");
@@ -119,7 +119,7 @@ class AdminApiIT {
             RunStatus approved = node.runs().status(id).orElseThrow();
             assertThat(approved.state()).isEqualTo(RunState.SUCCEEDED);
             assertThat(approved.stages()).extracting(StageRecord::stage).containsExactly("source-fetch",
-                    "select-papers", "summarize-papers", "render-issue", "publish-issue", "deliver-issue");
+                    "select-papers", "summarize-papers", "render-issue", "publish-issue", "personalise-issue", "deliver-issue");
             assertThat(approved.deliveries()).isEqualTo(new RunStatus.Deliveries(1, 0, 0, 0));
             assertThat(home.resolve("out/site/issues/2024-W21.html")).exists();
             assertThat(outbox()).hasSize(1);

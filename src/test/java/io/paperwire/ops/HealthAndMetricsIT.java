@@ -49,7 +49,7 @@ class HealthAndMetricsIT {
             assertThat(samples).containsKeys("paperwire_llm_calls_total", "paperwire_llm_tokens_total",
                     "paperwire_llm_latency_seconds_count");
             for (String stage : List.of("source-fetch", "select-papers", "summarize-papers", "render-issue",
-                    "publish-issue", "deliver-issue")) {
+                    "publish-issue", "personalise-issue", "deliver-issue")) {
                 assertThat(samples.get("paperwire_stage_duration_seconds_count{stage=\"" + stage + "\"}"))
                         .as(stage).isEqualTo(1.0);
             }
