@@ -45,14 +45,16 @@ final class ForYouBlocks {
     private record Frame(QuotedPrintableTemplate htmlHead, QuotedPrintableTemplate htmlFoot,
                          QuotedPrintableTemplate textHead, QuotedPrintableTemplate textFoot) {}
 
-    private final TemplateEngine templates;
+    private final Function<Map<String, ?>, String> html;
+    private final Function<Map<String, ?>, String> text;
     private final String baseUrl;
     private final Map<BlockKey, Block> blocks = new ConcurrentHashMap<>();
     private volatile Frame frame;
     private volatile boolean perReader;
 
     ForYouBlocks(TemplateEngine templates, String baseUrl) {
-        this.templates = templates;
+        this.html = templates.loaded(HTML);
+        this.text = templates.loaded(TEXT);
         this.baseUrl = baseUrl;
     }
 
@@ -87,8 +89,8 @@ final class ForYouBlocks {
         Map<String, Object> model = model(picks.stream().map(p -> view(p, p.reasons(),
                 feedbackUrl(feedbackToken.apply(p.paper().id().value())))).toList(),
                 baseUrl + "/preferences?token=" + preferencesToken);
-        return new Section(QuotedPrintableTemplate.text(strip(templates.render(HTML, model))),
-                QuotedPrintableTemplate.text(strip(templates.render(TEXT, model))));
+        return new Section(QuotedPrintableTemplate.text(strip(html.apply(model))),
+                QuotedPrintableTemplate.text(strip(text.apply(model))));
     }
 
     /** The head, each pick's block with that pick's reasons, the foot: in one part of the message. */
@@ -119,7 +121,17 @@ final class ForYouBlocks {
     private Block block(Pick pick) {
         BlockKey key = new BlockKey(pick.paper().id().value(), pick.reasons().size());
         Block known = blocks.get(key);
-        return known != null ? known : blocks.computeIfAbsent(key, k -> draw(pick, k));
+        if (known != null) {
+            return known;
+        }
+        // Drawn outside the map: a computeIfAbsent would hold the map's bin, and the table's resizing, while drawing.
+        // Two threads may draw the same block at once; the first stored wins, and both are the same.
+        Block drawn = draw(pick, key);
+        if (drawn == null) {
+            return null;
+        }
+        Block stored = blocks.putIfAbsent(key, drawn);
+        return stored != null ? stored : drawn;
     }
 
     private Block draw(Pick pick, BlockKey key) {
@@ -131,8 +143,8 @@ final class ForYouBlocks {
             Map<String, Object> model = model(List.of(view(pick, reasons,
                     feedbackUrl(RenderedIssue.feedbackSlot(key.arxivId())))),
                     baseUrl + "/preferences?token=" + RenderedIssue.PREFERENCES_TOKEN_SLOT);
-            String htmlDrawn = templates.render(HTML, model);
-            String textDrawn = templates.render(TEXT, model);
+            String htmlDrawn = this.html.apply(model);
+            String textDrawn = this.text.apply(model);
             String[] html = split(htmlDrawn);
             String[] text = split(textDrawn);
             if (html == null || text == null) {
@@ -191,11 +203,26 @@ final class ForYouBlocks {
         return names.size() <= 3 ? String.join(", ", names) : String.join(", ", names.subList(0, 3)) + " et al.";
     }
 
-    /** The abstract's first sentence, cut to a line or two. */
+    /** The abstract's first sentence, its white space collapsed, cut to a line or two. */
     static String snippet(Paper paper) {
-        String text = paper.abstractText().replaceAll("\\s+", " ").strip();
-        int end = text.indexOf(". ");
-        String first = end > 0 ? text.substring(0, end + 1) : text;
-        return first.length() <= SNIPPET ? first : first.substring(0, SNIPPET - 1).strip() + "…";
+        String text = paper.abstractText();
+        StringBuilder first = new StringBuilder(SNIPPET + 1);
+        boolean space = false;
+        for (int i = 0; i < text.length() && first.length() <= SNIPPET; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = first.length() > 0;
+                continue;
+            }
+            if (space) {
+                if (first.charAt(first.length() - 1) == '.') {
+                    return first.toString();
+                }
+                first.append(' ');
+                space = false;
+            }
+            first.append(c);
+        }
+        return first.length() <= SNIPPET ? first.toString() : first.substring(0, SNIPPET - 1).strip() + "…";
     }
 }

@@ -51,10 +51,11 @@ public final class PersonalEditions implements PersonalParts {
         Map<Long, List<Pick>> picks = this.picks.picks(issue);
         Optional<RenderedIssue> shortIssue = chosen.values().stream().anyMatch(p -> p.format() == Preferences.Format.SHORT)
                 ? Optional.of(shortForm.apply(issue)) : Optional.empty();
+        Prepared prepared = new Prepared(chosen, picks, shortIssue);
         LOG.info("Personal parts of {} prepared in {} ms: {} readers with picks, {} with preferences",
                 issue.issue().slug(), (System.nanoTime() - start) / 1_000_000,
                 picks.values().stream().filter(l -> !l.isEmpty()).count(), chosen.size());
-        return new Prepared(chosen, picks, shortIssue);
+        return prepared;
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Renders FreeMarker templates from the editor's folder, falling back file by file to the ones bundled in the jar.
@@ -105,7 +106,19 @@ public final class TemplateEngine {
 
     /** Renders a template with this model; the editor's copy is re-read when it changed on disk (within a second). */
     public String render(String name, Map<String, ?> model) {
+        return process(template(name), name, model);
+    }
+
+    /**
+     * The template as it is now, to render many times without looking it up again (the "For you" blocks of one
+     * send: thousands of renders, from several threads, all of the same version).
+     */
+    public Function<Map<String, ?>, String> loaded(String name) {
         Template template = template(name);
+        return model -> process(template, name, model);
+    }
+
+    private String process(Template template, String name, Map<String, ?> model) {
         StringWriter out = new StringWriter();
         try {
             template.process(model, out);

@@ -84,6 +84,19 @@ class ForYouBlocksTest {
     }
 
     @Test
+    void aPicksSnippetIsTheAbstractsFirstSentenceOnOneLineCutToALineOrTwo() {
+        assertThat(ForYouBlocks.snippet(paper("2405.00003", "t", "  We  train\n robots\twith diffusion.  It works.")))
+                .isEqualTo("We train robots with diffusion.");
+        assertThat(ForYouBlocks.snippet(paper("2405.00003", "t", "Version 2.5 of a model. Then more.")))
+                .isEqualTo("Version 2.5 of a model.");
+        assertThat(ForYouBlocks.snippet(paper("2405.00003", "t", "No full stop at all")))
+                .isEqualTo("No full stop at all");
+        String long_ = "word ".repeat(100);
+        assertThat(ForYouBlocks.snippet(paper("2405.00003", "t", long_))).hasSize(220).endsWith("…")
+                .startsWith("word word");
+    }
+
+    @Test
     void aReaderWithoutPicksHasNoSection() throws Exception {
         ForYouBlocks.Section none = new ForYouBlocks(new TemplateEngine(editorFolder), BASE)
                 .of(List.of(), "p7.mac", adaFeedback);

@@ -34,6 +34,29 @@ class QuotedPrintableTemplateTest {
     }
 
     @Test
+    void everyPlaceholderIsFoundAsARegexSearchFindsItAmidStrayPercentSignsAndComments() throws Exception {
+        Random random = new Random(18);
+        String[] fragments = {"%%", "%", "<!--", "-->", "<!--%%PERSONAL_HTML%%-->", "%%UNSUBSCRIBE_URL%%",
+                "%%FEEDBACK:2405.00001%%", "%%FEEDBACK:%%", "%%PREFERENCES_TOKEN%", "ab", " ", "\n", "é"};
+        for (int round = 0; round < 500; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                text.append(fragments[random.nextInt(fragments.length)]);
+            }
+            QuotedPrintableTemplate template = new QuotedPrintableTemplate(text.toString(),
+                    io.paperwire.paper.RenderedIssue.SLOTS);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            template.writeTo(out, true, slot -> "[" + slot.length() + "]");
+
+            String decoded = new String(MimeUtility.decode(new ByteArrayInputStream(out.toByteArray()),
+                    "quoted-printable").readAllBytes(), StandardCharsets.UTF_8);
+            String expected = io.paperwire.paper.RenderedIssue.SLOTS.matcher(text)
+                    .replaceAll(slot -> "[" + slot.group().length() + "]");
+            assertThat(decoded).as(text.toString()).isEqualTo(expected.replace("\n", "\r\n"));
+        }
+    }
+
+    @Test
     void aTokenIsItsOwnEncoding() {
         assertThat(new String(QuotedPrintableTemplate.encode("f7.2405.12345.AbC_d-e"), StandardCharsets.US_ASCII))
                 .isEqualTo("f7.2405.12345.AbC_d-e");
