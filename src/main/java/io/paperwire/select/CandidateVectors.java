@@ -87,14 +87,16 @@ public final class CandidateVectors {
 
     /** The week's candidates with their vectors, as stored (papers from the {@code papers} table). */
     public CandidatePool pool(Week week) {
-        List<Paper> papers = new ArrayList<>();
+        List<String> json = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
         database.query("SELECT v.vector, p.paper FROM candidate_vectors v JOIN papers p ON p.arxiv_id = v.arxiv_id"
                 + " WHERE v.week = ? ORDER BY v.arxiv_id", row -> {
-            papers.add(Json.read(row.getString("paper"), Paper.class));
+            json.add(row.getString("paper"));
             vectors.add(floats(row.getBytes("vector")));
             return null;
         }, week.toString());
+        // Read on all cores: ten thousand papers' JSON is most of loading a week.
+        List<Paper> papers = json.parallelStream().map(text -> Json.read(text, Paper.class)).toList();
         return new CandidatePool(papers, vectors);
     }
 

@@ -70,6 +70,8 @@ class PersonalPicksBenchmark {
             List<Double> personalise = new ArrayList<>();
             List<Double> sendPeakHeap = new ArrayList<>();
             List<Double> shared = new ArrayList<>();
+            List<Double> personalQuickJit = new ArrayList<>();
+            List<Double> sharedQuickJit = new ArrayList<>();
             List<Double> source = new ArrayList<>();
             int personalBytes = 0;
             int edition = 1;
@@ -89,6 +91,12 @@ class PersonalPicksBenchmark {
                 personalBytes = Integer.parseInt(sent[7]);
                 publish(week, ++edition);
                 shared.add(SUBSCRIBERS * 1000.0 / Long.parseLong(worker(port, "shared", List.of()).split(" ")[3]));
+                publish(week, ++edition);
+                personalQuickJit.add(SUBSCRIBERS * 1000.0
+                        / Long.parseLong(worker(port, "personal", List.of(QUICK_JIT)).split(" ")[3]));
+                publish(week, ++edition);
+                sharedQuickJit.add(SUBSCRIBERS * 1000.0
+                        / Long.parseLong(worker(port, "shared", List.of(QUICK_JIT)).split(" ")[3]));
                 source.add(PostfixLoopback.smtpSource(port, SUBSCRIBERS, personalBytes));
             }
             String size = SUBSCRIBERS / 1000 + "k readers x " + CANDIDATES / 1000 + "k candidates";
@@ -109,6 +117,11 @@ class PersonalPicksBenchmark {
             Bench.report(deliver, personal, "msg/s", "the same stage sending the shared issue alone (no personal parts)",
                     Bench.median(shared));
             Bench.report(deliver + ", peak heap (-Xmx512m)", sendPeakHeap, "MB", "the issue's aim of 512 MB", 512);
+            String quick = deliver + " (JVM " + QUICK_JIT + ", as the launcher runs `run` on 2 cores)";
+            Bench.report(quick, personalQuickJit, "msg/s", "Postfix smtp-source -d -s 4 (machine limit), messages of "
+                    + personalBytes + " bytes", Bench.median(source));
+            Bench.report(quick, personalQuickJit, "msg/s", "the same stage sending the shared issue alone, same JVM"
+                    + " options", Bench.median(sharedQuickJit));
         } finally {
             sink.destroy();
             sink.waitFor(5, TimeUnit.SECONDS);

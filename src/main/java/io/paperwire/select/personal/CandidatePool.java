@@ -55,8 +55,6 @@ public final class CandidatePool {
             }
             System.arraycopy(v, 0, this.vectors, i * dimensions, dimensions);
             positions.put(p.id().value(), i);
-            texts[i] = (p.title() + "\n" + p.abstractText()).toLowerCase(Locale.ROOT);
-            index(words, texts[i], i);
             for (String c : p.categories().isEmpty() ? List.of(p.primaryCategory()) : p.categories()) {
                 categories.computeIfAbsent(c, k -> new BitSet()).set(i);
             }
@@ -65,6 +63,30 @@ public final class CandidatePool {
                 authors.computeIfAbsent(name, k -> new BitSet()).set(i);
                 index(authorWords, name, i);
             }
+        }
+        indexWords();
+    }
+
+    /**
+     * The word index of the titles and abstracts, built in slices on all cores (the longest part of loading a week)
+     * and merged.
+     */
+    private void indexWords() {
+        int slices = Math.max(1, Math.min(16, papers.size() / 500));
+        List<Map<String, BitSet>> parts = java.util.stream.IntStream.range(0, slices).parallel().mapToObj(s -> {
+            Map<String, BitSet> part = new HashMap<>();
+            for (int i = s * papers.size() / slices; i < (s + 1) * papers.size() / slices; i++) {
+                Paper p = papers.get(i);
+                texts[i] = (p.title() + "\n" + p.abstractText()).toLowerCase(Locale.ROOT);
+                index(part, texts[i], i);
+            }
+            return part;
+        }).toList();
+        for (Map<String, BitSet> part : parts) {
+            part.forEach((word, with) -> words.merge(word, with, (a, b) -> {
+                a.or(b);
+                return a;
+            }));
         }
     }
 
