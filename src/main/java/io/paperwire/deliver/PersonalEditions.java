@@ -5,7 +5,6 @@ import io.paperwire.personalise.PersonaliseStage;
 import io.paperwire.render.TemplateEngine;
 import io.paperwire.select.personal.Pick;
 import io.paperwire.subscribers.PersonalTokens;
-import io.paperwire.subscribers.Preferences;
 import io.paperwire.subscribers.PreferencesStore;
 import io.paperwire.subscribers.Subscriber;
 import org.slf4j.Logger;
@@ -14,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -47,14 +47,13 @@ public final class PersonalEditions implements PersonalParts {
     @Override
     public ForIssue prepare(RenderedIssue issue) {
         long start = System.nanoTime();
-        Map<Long, Preferences> chosen = preferences.all();
+        Set<Long> tldrOnly = preferences.readersOfTheShortFormat();
         Map<Long, List<Pick>> picks = this.picks.picks(issue);
-        Optional<RenderedIssue> shortIssue = chosen.values().stream().anyMatch(p -> p.format() == Preferences.Format.SHORT)
-                ? Optional.of(shortForm.apply(issue)) : Optional.empty();
-        Prepared prepared = new Prepared(chosen, picks, shortIssue);
-        LOG.info("Personal parts of {} prepared in {} ms: {} readers with picks, {} with preferences",
+        Optional<RenderedIssue> shortIssue = tldrOnly.isEmpty() ? Optional.empty() : Optional.of(shortForm.apply(issue));
+        Prepared prepared = new Prepared(tldrOnly, picks, shortIssue);
+        LOG.info("Personal parts of {} prepared in {} ms: {} readers with picks, {} of the short format",
                 issue.issue().slug(), (System.nanoTime() - start) / 1_000_000,
-                picks.values().stream().filter(l -> !l.isEmpty()).count(), chosen.size());
+                picks.values().stream().filter(l -> !l.isEmpty()).count(), tldrOnly.size());
         return prepared;
     }
 
@@ -75,13 +74,13 @@ public final class PersonalEditions implements PersonalParts {
     }
 
     private final class Prepared implements ForIssue {
-        private final Map<Long, Preferences> chosen;
+        private final Set<Long> tldrOnly;
         private final Map<Long, List<Pick>> picks;
         private final Optional<RenderedIssue> shortIssue;
         private final ForYouBlocks sections = new ForYouBlocks(templates, baseUrl);
 
-        Prepared(Map<Long, Preferences> chosen, Map<Long, List<Pick>> picks, Optional<RenderedIssue> shortIssue) {
-            this.chosen = chosen;
+        Prepared(Set<Long> tldrOnly, Map<Long, List<Pick>> picks, Optional<RenderedIssue> shortIssue) {
+            this.tldrOnly = tldrOnly;
             this.picks = picks;
             this.shortIssue = shortIssue;
         }
@@ -93,12 +92,11 @@ public final class PersonalEditions implements PersonalParts {
 
         @Override
         public Parts of(Subscriber subscriber) {
-            Preferences own = chosen.get(subscriber.id());
-            boolean tldrOnly = own != null && own.format() == Preferences.Format.SHORT;
+            boolean shortFormat = tldrOnly.contains(subscriber.id());
             String preferencesToken = tokens.preferences(subscriber);
             ForYouBlocks.Section section = sections.of(picks.getOrDefault(subscriber.id(), List.of()),
                     preferencesToken, arxivId -> tokens.feedback(subscriber, arxivId));
-            return new Parts(tldrOnly, section.html(), section.text(), preferencesToken,
+            return new Parts(shortFormat, section.html(), section.text(), preferencesToken,
                     arxivId -> tokens.feedback(subscriber, arxivId));
         }
     }

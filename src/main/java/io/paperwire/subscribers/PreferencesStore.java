@@ -43,6 +43,12 @@ public final class PreferencesStore {
         return all;
     }
 
+    /** The readers who asked for the TL;DRs only. */
+    public java.util.Set<Long> readersOfTheShortFormat() {
+        return new java.util.HashSet<>(database.query("SELECT subscriber_id FROM subscriber_preferences"
+                + " WHERE email_format = ?", row -> row.getLong("subscriber_id"), Preferences.Format.SHORT.column()));
+    }
+
     /** Stores the preferences, replacing earlier ones. */
     public void save(long subscriberId, Preferences p) {
         Instant now = Instant.now();

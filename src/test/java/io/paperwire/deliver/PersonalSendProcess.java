@@ -17,7 +17,6 @@ import io.paperwire.subscribers.Subscriber;
 import io.paperwire.subscribers.SubscriberStore;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,13 +27,15 @@ import java.util.Map;
  * The personal-picks benchmark's worker, in its own JVM: on a home prepared by {@link PersonalWeek}, either ranks
  * every reader once ({@code rank}: prints {@code RANKED <readers> IN <ms> HEAP <peak MB> LIVE <MB after GC>}) or runs
  * the whole deliver stage of the week's issue to the SMTP port given, with ({@code personal}) or without
- * ({@code shared}) the personal parts (prints {@code SENT <n> IN <ms> HEAP <peak MB> BYTES <message bytes>}).
+ * ({@code shared}) the personal parts (prints {@code SENT <n> IN <ms> HEAP <peak MB> BYTES <message bytes>
+ * PERSONALISED <ms ranking and storing the picks first> LIVE <most MB still in use after a collection>}).
  *
  * <p>Arguments: {@code HOME SMTP_PORT WORKERS rank|personal|shared}.
  */
 public final class PersonalSendProcess {
 
     public static void main(String[] args) throws Exception {
+        samplePeakHeap();
         Path home = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
         int workers = Integer.parseInt(args[2]);
@@ -84,15 +85,51 @@ public final class PersonalSendProcess {
                 int bytes = size(messages.forIssue(issue, mode.equals("personal") ? editions.prepare(issue)
                         : PersonalParts.ForIssue.NONE).to(fixture.subscriber(1)));
                 System.out.println("SENT " + sent + " IN " + millis + " HEAP " + peakHeapMb() + " BYTES " + bytes
-                        + " PERSONALISED " + rankMillis);
+                        + " PERSONALISED " + rankMillis + " LIVE " + PEAK_LIVE.get() / (1024 * 1024));
             }
         }
         System.exit(0);
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong PEAK = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * The most heap in use at once, sampled every 5 ms from the start (the sum of each pool's own peak would count
+     * the young generation's peak and the old one's as if they came at the same time).
+     */
+    private static void samplePeakHeap() {
+        Thread sampler = new Thread(() -> {
+            java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            while (true) {
+                PEAK.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "peak-heap");
+        sampler.setDaemon(true);
+        sampler.start();
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((javax.management.NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+                com.sun.management.GcInfo info = com.sun.management.GarbageCollectionNotificationInfo
+                        .from((javax.management.openmbean.CompositeData) notification.getUserData()).getGcInfo();
+                long live = info.getMemoryUsageAfterGc().entrySet().stream()
+                        .filter(e -> HEAP_POOLS.contains(e.getKey()))
+                        .mapToLong(e -> e.getValue().getUsed()).sum();
+                PEAK_LIVE.accumulateAndGet(live, Math::max);
+            }, null, null);
+        }
+    }
+
+    private static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+            .map(java.lang.management.MemoryPoolMXBean::getName).collect(java.util.stream.Collectors.toSet());
+    private static final java.util.concurrent.atomic.AtomicLong PEAK_LIVE = new java.util.concurrent.atomic.AtomicLong();
+
     private static long peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+        return PEAK.get() / (1024 * 1024);
     }
 
     private static int size(jakarta.mail.internet.MimeMessage message) throws Exception {

@@ -50,6 +50,17 @@ class PreferencesStoreTest {
     }
 
     @Test
+    void theReadersOfTheShortFormatAreThoseWhoChoseIt() {
+        Subscriber ada = subscribers.add("ada@example.org");
+        Subscriber bo = subscribers.add("bo@example.org");
+        subscribers.add("cy@example.org");
+        store.save(ada.id(), new Preferences(true, true, List.of(), List.of(), List.of(), List.of(), null, Preferences.Format.SHORT));
+        store.save(bo.id(), new Preferences(true, true, List.of("cs.CV"), List.of(), List.of(), List.of(), 2, Preferences.Format.FULL));
+
+        assertThat(store.readersOfTheShortFormat()).containsExactly(ada.id());
+    }
+
+    @Test
     void aReaderWithoutPreferencesHasNone() {
         Subscriber ada = subscribers.add("ada@example.org");
 
