@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>the personalise stage (every reader ranked and their picks stored), then in the same JVM, as a run does,
  *       the whole deliver stage to {@code smtp-sink} with the personal parts (a For-you section, the preferences and
  *       feedback tokens of each message), in messages per second, against {@code smtp-source} with messages of the
- *       same size and against the same stage sending the shared issue alone; and both stages together.</li>
+ *       same size and against the same stage sending the shared issue alone; and both stages together;</li>
+ *   <li>the same with the quick JIT the launcher gives {@code run} on two cores, and in a JVM that has sent an
+ *       issue before (as {@code serve}'s weekly schedule runs the second week on).</li>
  * </ul>
  */
 class PersonalPicksBenchmark {
@@ -69,10 +71,12 @@ class PersonalPicksBenchmark {
             List<Double> endToEnd = new ArrayList<>();
             List<Double> personalise = new ArrayList<>();
             List<Double> sendPeakHeap = new ArrayList<>();
-            List<Double> sendLiveHeap = new ArrayList<>();
             List<Double> shared = new ArrayList<>();
             List<Double> personalQuickJit = new ArrayList<>();
             List<Double> sharedQuickJit = new ArrayList<>();
+            List<Double> personalWarm = new ArrayList<>();
+            List<Double> endToEndWarm = new ArrayList<>();
+            List<Double> sharedWarm = new ArrayList<>();
             List<Double> source = new ArrayList<>();
             int personalBytes = 0;
             int edition = 1;
@@ -89,13 +93,21 @@ class PersonalPicksBenchmark {
                 personalise.add(Long.parseLong(sent[9]) / 1000.0);
                 endToEnd.add(SUBSCRIBERS * 1000.0 / (Long.parseLong(sent[3]) + Long.parseLong(sent[9])));
                 sendPeakHeap.add(Double.parseDouble(sent[5]));
-                sendLiveHeap.add(Double.parseDouble(sent[11]));
                 personalBytes = Integer.parseInt(sent[7]);
                 publish(week, ++edition);
                 shared.add(SUBSCRIBERS * 1000.0 / Long.parseLong(worker(port, "shared", List.of()).split(" ")[3]));
                 publish(week, ++edition);
                 personalQuickJit.add(SUBSCRIBERS * 1000.0
                         / Long.parseLong(worker(port, "personal", List.of(QUICK_JIT)).split(" ")[3]));
+                publish(week, ++edition);
+                String[] warm = worker(port, "personal", List.of(), "warm").split(" ");
+                edition++; // the warm worker published the next edition itself
+                personalWarm.add(SUBSCRIBERS * 1000.0 / Long.parseLong(warm[3]));
+                endToEndWarm.add(SUBSCRIBERS * 1000.0 / (Long.parseLong(warm[3]) + Long.parseLong(warm[9])));
+                publish(week, ++edition);
+                sharedWarm.add(SUBSCRIBERS * 1000.0 / Long.parseLong(worker(port, "shared", List.of(), "warm")
+                        .split(" ")[3]));
+                edition++;
                 publish(week, ++edition);
                 sharedQuickJit.add(SUBSCRIBERS * 1000.0
                         / Long.parseLong(worker(port, "shared", List.of(QUICK_JIT)).split(" ")[3]));
@@ -120,13 +132,18 @@ class PersonalPicksBenchmark {
                     Bench.median(shared));
             Bench.report("personalise + " + deliver + ", peak heap in use (-Xmx512m)", sendPeakHeap, "MB",
                     "the issue's aim of 512 MB", 512);
-            Bench.report("personalise + " + deliver + ", most heap live after a collection", sendLiveHeap, "MB",
-                    "the issue's aim of 512 MB", 512);
             String quick = deliver + " (JVM " + QUICK_JIT + ", as the launcher runs `run` on 2 cores)";
             Bench.report(quick, personalQuickJit, "msg/s", "Postfix smtp-source -d -s 4 (machine limit), messages of "
                     + personalBytes + " bytes", Bench.median(source));
             Bench.report(quick, personalQuickJit, "msg/s", "the same stage sending the shared issue alone, same JVM"
                     + " options", Bench.median(sharedQuickJit));
+            String warmDeliver = deliver + " (a JVM that sent an issue before, as serve's weekly schedule)";
+            Bench.report(warmDeliver, personalWarm, "msg/s", "Postfix smtp-source -d -s 4 (machine limit), messages of "
+                    + personalBytes + " bytes", Bench.median(source));
+            Bench.report("personalise + " + warmDeliver, endToEndWarm, "msg/s", "Postfix smtp-source -d -s 4 (machine"
+                    + " limit), messages of " + personalBytes + " bytes", Bench.median(source));
+            Bench.report(warmDeliver, personalWarm, "msg/s", "the same stage sending the shared issue alone, in a JVM"
+                    + " that sent an issue before", Bench.median(sharedWarm));
         } finally {
             sink.destroy();
             sink.waitFor(5, TimeUnit.SECONDS);
@@ -139,19 +156,25 @@ class PersonalPicksBenchmark {
         }
     }
 
-    /** Runs {@link PersonalSendProcess} in a fresh JVM capped at 512 MB; its result line. */
     private String worker(int port, String mode, List<String> jvmOptions) throws Exception {
+        return worker(port, mode, jvmOptions, "cold");
+    }
+
+    /** Runs {@link PersonalSendProcess} in a fresh JVM capped at 512 MB; its result line. */
+    private String worker(int port, String mode, List<String> jvmOptions, String warmth) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))));
         command.addAll(jvmOptions);
-        command.addAll(List.of(PersonalSendProcess.class.getName(), home.toString(), String.valueOf(port), "4", mode));
+        command.addAll(List.of(PersonalSendProcess.class.getName(), home.toString(), String.valueOf(port), "4", mode,
+                warmth));
         Process worker = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new String(worker.getInputStream().readAllBytes()).lines().toList();
         assertThat(worker.waitFor(10, TimeUnit.MINUTES)).isTrue();
         assertThat(worker.exitValue()).as(String.join("\n", output)).isZero();
         String result = output.stream().filter(l -> l.startsWith("RANKED ") || l.startsWith("SENT ")).findFirst()
                 .orElseThrow(() -> new AssertionError(String.join("\n", output)));
-        System.out.printf("BENCH run (%s%s): %s%n", mode, jvmOptions.isEmpty() ? "" : ", " + jvmOptions, result);
+        System.out.printf("BENCH run (%s%s%s): %s%n", mode, jvmOptions.isEmpty() ? "" : ", " + jvmOptions,
+                warmth.equals("warm") ? ", warm" : "", result);
         if (result.startsWith("SENT ")) {
             assertThat(result).startsWith("SENT " + SUBSCRIBERS + " ");
         } else {

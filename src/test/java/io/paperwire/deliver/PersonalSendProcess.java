@@ -28,9 +28,11 @@ import java.util.Map;
  * every reader once ({@code rank}: prints {@code RANKED <readers> IN <ms> HEAP <peak MB> LIVE <MB after GC>}) or runs
  * the whole deliver stage of the week's issue to the SMTP port given, with ({@code personal}) or without
  * ({@code shared}) the personal parts (prints {@code SENT <n> IN <ms> HEAP <peak MB> BYTES <message bytes>
- * PERSONALISED <ms ranking and storing the picks first> LIVE <most MB still in use after a collection>}).
+ * PERSONALISED <ms ranking and storing the picks first> LIVE <most MB in use after a collection (young ones
+ * included, so old garbage counts)> CPU <ms of CPU the process used while delivering>}).
  *
- * <p>Arguments: {@code HOME SMTP_PORT WORKERS rank|personal|shared}.
+ * <p>Arguments: {@code HOME SMTP_PORT WORKERS rank|personal|shared [warm]}; {@code warm} sends the issue once, untimed,
+ * then times the send of its next edition, as in a {@code serve} process that has sent a week before.
  */
 public final class PersonalSendProcess {
 
@@ -40,6 +42,7 @@ public final class PersonalSendProcess {
         int port = Integer.parseInt(args[1]);
         int workers = Integer.parseInt(args[2]);
         String mode = args[3];
+        boolean warm = args.length > 4 && args[4].equals("warm");
         DeliverySettings delivery = DeliverySettings.defaults().withConcurrency(workers)
                 .withRetries(3, Duration.ofMillis(50), 50).withTimeout(Duration.ofSeconds(120));
         try (DeliveryFixture fixture = new DeliveryFixture(home, Map.of());
@@ -74,21 +77,45 @@ public final class PersonalSendProcess {
                 DeliverStage stage = new DeliverStage(new SubscriberStore(fixture.database),
                         new DeliveryLog(fixture.database, fixture.settings.dataDir()), messages, mailer, delivery,
                         mode.equals("personal") ? editions : PersonalParts.NONE);
+                if (warm) {
+                    // As in serve, whose JVM has sent a week's issue before: the same work once, untimed, then
+                    // the timed send of a new edition.
+                    if (mode.equals("personal")) {
+                        personaliser.personalise(issue);
+                    }
+                    stage.deliver(issue);
+                    issue = nextEdition(fixture, issue);
+                    PEAK.set(0);
+                    PEAK_LIVE.set(0);
+                }
                 long ranking = System.nanoTime();
                 if (mode.equals("personal")) {
                     personaliser.personalise(issue);
                 }
+                com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean();
+                long cpuBefore = os.getProcessCpuTime();
                 long start = System.nanoTime();
                 int sent = stage.deliver(issue).sent();
                 long millis = (System.nanoTime() - start) / 1_000_000;
+                long cpuMillis = (os.getProcessCpuTime() - cpuBefore) / 1_000_000;
                 long rankMillis = (start - ranking) / 1_000_000;
                 int bytes = size(messages.forIssue(issue, mode.equals("personal") ? editions.prepare(issue)
                         : PersonalParts.ForIssue.NONE).to(fixture.subscriber(1)));
                 System.out.println("SENT " + sent + " IN " + millis + " HEAP " + peakHeapMb() + " BYTES " + bytes
-                        + " PERSONALISED " + rankMillis + " LIVE " + PEAK_LIVE.get() / (1024 * 1024));
+                        + " PERSONALISED " + rankMillis + " LIVE " + PEAK_LIVE.get() / (1024 * 1024) + " CPU " + cpuMillis);
             }
         }
         System.exit(0);
+    }
+
+    /** The issue again as its next edition, published (a send per edition: the delivery log sends each once). */
+    private static RenderedIssue nextEdition(DeliveryFixture fixture, RenderedIssue issue) {
+        io.paperwire.paper.Issue next = new io.paperwire.paper.Issue(issue.issue().week(), issue.issue().edition() + 1,
+                issue.issue().title(), java.time.Instant.now(), issue.issue().sections());
+        RenderedIssue draft = new RenderedIssue(issue.request(), 0, next, issue.subject(), issue.html(), issue.text());
+        long id = fixture.database.inTransaction(c -> new IssueStore(fixture.database).insert(c, draft));
+        return new RenderedIssue(draft.request(), id, next, draft.subject(), draft.html(), draft.text());
     }
 
     private static final java.util.concurrent.atomic.AtomicLong PEAK = new java.util.concurrent.atomic.AtomicLong();
