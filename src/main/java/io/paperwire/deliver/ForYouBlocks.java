@@ -135,29 +135,27 @@ final class ForYouBlocks {
     }
 
     private Block draw(Pick pick, BlockKey key) {
-        {
-            List<String> reasons = new ArrayList<>();
-            for (int i = 0; i < key.reasons(); i++) {
-                reasons.add(REASON_PREFIX + i + "%%");
-            }
-            Map<String, Object> model = model(List.of(view(pick, reasons,
-                    feedbackUrl(RenderedIssue.feedbackSlot(key.arxivId())))),
-                    baseUrl + "/preferences?token=" + RenderedIssue.PREFERENCES_TOKEN_SLOT);
-            String htmlDrawn = this.html.apply(model);
-            String textDrawn = this.text.apply(model);
-            String[] html = split(htmlDrawn);
-            String[] text = split(textDrawn);
-            if (html == null || text == null) {
-                if (!htmlDrawn.contains(PICK_START) || !textDrawn.contains(PICK_START)) {
-                    perReader = true;
-                }
-                return null;
-            }
-            if (frame == null) {
-                frame = new Frame(template(html[0]), template(html[2]), template(text[0]), template(text[2]));
-            }
-            return new Block(template(html[1]), template(text[1]));
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i < key.reasons(); i++) {
+            reasons.add(REASON_PREFIX + i + "%%");
         }
+        Map<String, Object> model = model(List.of(view(pick, reasons,
+                feedbackUrl(RenderedIssue.feedbackSlot(key.arxivId())))),
+                baseUrl + "/preferences?token=" + RenderedIssue.PREFERENCES_TOKEN_SLOT);
+        String htmlDrawn = this.html.apply(model);
+        String textDrawn = this.text.apply(model);
+        String[] html = split(htmlDrawn);
+        String[] text = split(textDrawn);
+        if (html == null || text == null) {
+            if (!htmlDrawn.contains(PICK_START) || !textDrawn.contains(PICK_START)) {
+                perReader = true;
+            }
+            return null;
+        }
+        if (frame == null) { // every paper's drawing has the same head and foot: whichever thread sets it, it is right
+            frame = new Frame(template(html[0]), template(html[2]), template(text[0]), template(text[2]));
+        }
+        return new Block(template(html[1]), template(text[1]));
     }
 
     private Map<String, Object> model(List<PickView> picks, String preferencesUrl) {

@@ -40,17 +40,17 @@ public final class StoredPicks {
                 row -> row.getLong("subscriber_id"), issueId));
     }
 
-    /** Stores these readers' picks of the issue; a reader stored before keeps their first picks. */
+    /**
+     * Stores these readers' picks of the issue; a reader stored before (by another send of the same issue meanwhile)
+     * keeps their first picks.
+     */
     public void save(long issueId, Map<Long, List<Pick>> picks) {
-        Set<Long> stored = readers(issueId);
-        List<Map.Entry<Long, List<Pick>>> fresh = picks.entrySet().stream()
-                .filter(e -> !stored.contains(e.getKey())).toList();
         Instant now = Instant.now();
         database.inTransaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO personal_picks"
-                    + " (issue_id, subscriber_id, picks, ranked_at) VALUES (?, ?, ?, ?)")) {
+                    + " (issue_id, subscriber_id, picks, ranked_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 int pending = 0;
-                for (Map.Entry<Long, List<Pick>> e : fresh) {
+                for (Map.Entry<Long, List<Pick>> e : picks.entrySet()) {
                     insert.setLong(1, issueId);
                     insert.setLong(2, e.getKey());
                     insert.setString(3, Json.write(e.getValue().stream()

@@ -106,6 +106,22 @@ class PersonaliseStageTest {
     }
 
     @Test
+    void storingAReadersPicksOfAnIssueAgainKeepsTheFirst() {
+        Subscriber ada = subscribers.add("ada@example.org");
+        preferences.save(ada.id(), topics("cs.CV"));
+        RenderedIssue issue = issue(1);
+        Map<Long, List<Pick>> first = stage.rank(issue, List.of(ada));
+        preferences.save(ada.id(), topics("cs.RO"));
+        Map<Long, List<Pick>> second = stage.rank(issue, List.of(ada));
+        StoredPicks stored = new StoredPicks(database);
+
+        stored.save(issue.issueId(), first);
+        stored.save(issue.issueId(), second);
+
+        assertThat(categoriesOf(stored.load(issue.issueId()).get(ada.id()))).containsOnly("cs.CV");
+    }
+
+    @Test
     void forgettingAReaderDeletesTheirStoredPicks() {
         Subscriber ada = subscribers.add("ada@example.org");
         Subscriber bo = subscribers.add("bo@example.org");
