@@ -72,12 +72,15 @@ final class AddressedMessage extends MimeMessage {
             super.writeTo(os, ignoreList);
             return;
         }
-        for (Enumeration<String> lines = getNonMatchingHeaderLines(ignoreList); lines.hasMoreElements(); ) {
-            os.write(lines.nextElement().getBytes(StandardCharsets.UTF_8));
-            os.write(CRLF);
-        }
-        os.write(CRLF);
-        body.writeTo(os);
+        Enumeration<String> headerLines = getNonMatchingHeaderLines(ignoreList);
+        DirectData.write(out -> {
+            while (headerLines.hasMoreElements()) {
+                out.write(headerLines.nextElement().getBytes(StandardCharsets.UTF_8));
+                out.write(CRLF);
+            }
+            out.write(CRLF);
+            body.writeTo(out);
+        }, os);
         os.flush();
     }
 

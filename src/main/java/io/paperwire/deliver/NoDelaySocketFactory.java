@@ -8,15 +8,24 @@ import java.net.Socket;
 /**
  * Plain sockets with Nagle's algorithm off. SMTP is a chain of small commands each waiting for its reply; with Nagle
  * on, the short final {@code .} after a message body waits for the server's delayed ACK (about 40 ms on Linux),
- * which caps a connection at a few dozen messages a second.
+ * which caps a connection at a few dozen messages a second. The socket made last on a thread is kept for
+ * {@link SmtpMailer}, which writes messages straight to it ({@link DirectData}).
  */
 final class NoDelaySocketFactory extends SocketFactory {
 
+    /** The socket made last on each thread: Jakarta Mail connects on the thread that asks it to. */
+    private static final ThreadLocal<Socket> MADE = new ThreadLocal<>();
+
+    /** The socket this factory made on this thread since the last call, if any; forgets it. */
+    static Socket takeMadeOnThisThread() {
+        Socket socket = MADE.get();
+        MADE.remove();
+        return socket;
+    }
+
     @Override
     public Socket createSocket() throws IOException {
-        Socket socket = new Socket();
-        socket.setTcpNoDelay(true);
-        return socket;
+        return noDelay(new Socket());
     }
 
     @Override
@@ -41,6 +50,7 @@ final class NoDelaySocketFactory extends SocketFactory {
 
     private static Socket noDelay(Socket socket) throws IOException {
         socket.setTcpNoDelay(true);
+        MADE.set(socket);
         return socket;
     }
 }

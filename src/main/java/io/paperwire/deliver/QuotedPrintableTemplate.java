@@ -131,7 +131,8 @@ final class QuotedPrintableTemplate {
      * The text's UTF-8 bytes encoded quoted-printable (RFC 2045), as Jakarta Mail's encoder does it: each line break
      * becomes CRLF, a space or tab before a line break or at the end is encoded, lines are broken softly before 76
      * characters. One pass over an array: the encoder stream of Jakarta Mail takes a call per byte, and the personal
-     * parts of every message go through here.
+     * parts of every message go through here. Unlike Jakarta Mail's, it also encodes a dot that would start a line
+     * ({@code =2E}), so no line of a message needs SMTP's dot-stuffing (see {@link DirectData}).
      */
     static byte[] encode(String text) {
         if (isPlain(text)) {
@@ -161,6 +162,10 @@ final class QuotedPrintableTemplate {
                 out[o++] = '\n';
                 column = 0;
             }
+            if (b == '.' && column == 0) {
+                literal = false;
+                width = 3;
+            }
             if (literal) {
                 out[o++] = (byte) b;
             } else {
@@ -174,11 +179,11 @@ final class QuotedPrintableTemplate {
     }
 
     /**
-     * A short run of printable ASCII without {@code =} and spaces (a token, a link) is its own quoted-printable
-     * encoding: the tokens of a message's feedback links skip the encoder.
+     * A short run of printable ASCII without {@code =} and spaces (a token, a link) that does not start with a dot is
+     * its own quoted-printable encoding: the tokens of a message's feedback links skip the encoder.
      */
     private static boolean isPlain(String text) {
-        if (text.length() > 76) {
+        if (text.length() > 76 || text.startsWith(".")) {
             return false;
         }
         for (int i = 0; i < text.length(); i++) {

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * connects a new one), and gives it back when the server accepted the message, so every worker reuses its
  * connection for many messages. A transport that failed is closed, never reused. Connection, read and write
  * timeouts are always set (Jakarta Mail's default is to wait forever); STARTTLS, SSL and authentication follow the
- * settings.
+ * settings. On a connection without TLS (a local relay), the messages of {@link MessageFactory} are written to the
+ * socket in one piece ({@link DirectData}).
  */
 public final class SmtpMailer implements Mailer {
 
@@ -29,11 +30,24 @@ public final class SmtpMailer implements Mailer {
     /** Connections idle longer than this are replaced: servers drop idle clients. */
     static final Duration MAX_IDLE = Duration.ofSeconds(30);
 
-    private record Pooled(Transport transport, long idleSince) {}
+    /** A connected transport; {@code data} writes its messages straight to its socket, when it has no TLS. */
+    private record Connection(Transport transport, DirectData data) {
+        void send(MimeMessage message) throws MessagingException {
+            if (data == null) {
+                transport.sendMessage(message, message.getAllRecipients());
+            } else {
+                data.during(() -> transport.sendMessage(message, message.getAllRecipients()));
+            }
+        }
+    }
+
+    private record Pooled(Connection connection, long idleSince) {}
 
     private final PaperwireSettings.Smtp settings;
     private final String protocol;
     private final Session session;
+    private final boolean plain;
+    private final long timeoutMillis;
     private final ConcurrentLinkedDeque<Pooled> idle = new ConcurrentLinkedDeque<>();
     private final ScheduledThreadPoolExecutor writeTimeouts = writeTimeouts();
     private volatile boolean closed;
@@ -41,6 +55,8 @@ public final class SmtpMailer implements Mailer {
     public SmtpMailer(PaperwireSettings.Smtp settings, DeliverySettings delivery) {
         this.settings = settings;
         this.protocol = delivery.ssl() ? "smtps" : "smtp";
+        this.plain = !delivery.ssl() && !settings.starttls();
+        this.timeoutMillis = delivery.timeout().toMillis();
         Properties properties = properties(settings, delivery);
         properties.put("mail." + protocol + ".executor.writetimeout", writeTimeouts);
         this.session = Session.getInstance(properties);
@@ -101,33 +117,33 @@ public final class SmtpMailer implements Mailer {
             throw new MessagingException("the SMTP mailer is closed");
         }
         Pooled pooled = idle.poll();
-        Transport transport = pooled != null && System.nanoTime() - pooled.idleSince() < MAX_IDLE.toNanos()
-                ? pooled.transport() : null;
-        if (pooled != null && transport == null) {
-            quietlyClose(pooled.transport());
+        Connection connection = pooled != null && System.nanoTime() - pooled.idleSince() < MAX_IDLE.toNanos()
+                ? pooled.connection() : null;
+        if (pooled != null && connection == null) {
+            quietlyClose(pooled.connection().transport());
         }
-        if (transport != null) {
+        if (connection != null) {
             // A pooled connection the server dropped since fails at once; that is no delivery failure, so the
             // message goes again on a new connection. No isConnected() check: it costs a NOOP round trip.
             try {
-                transport.sendMessage(message, message.getAllRecipients());
-                idle.push(new Pooled(transport, System.nanoTime()));
+                connection.send(message);
+                idle.push(new Pooled(connection, System.nanoTime()));
                 return;
             } catch (MessagingException e) {
-                quietlyClose(transport);
+                quietlyClose(connection.transport());
                 if (SendFailure.classify(e) != SendFailure.SERVER_UNAVAILABLE) {
                     throw e;
                 }
             }
         }
-        transport = connect();
+        connection = connect();
         try {
-            transport.sendMessage(message, message.getAllRecipients());
+            connection.send(message);
         } catch (MessagingException | RuntimeException e) {
-            quietlyClose(transport);
+            quietlyClose(connection.transport());
             throw e;
         }
-        idle.push(new Pooled(transport, System.nanoTime()));
+        idle.push(new Pooled(connection, System.nanoTime()));
         if (closed) {
             close();
         }
@@ -136,17 +152,20 @@ public final class SmtpMailer implements Mailer {
     /** Connects as a send would (greeting, EHLO, STARTTLS, login) and says QUIT. */
     @Override
     public void probe() throws MessagingException {
-        quietlyClose(connect());
+        quietlyClose(connect().transport());
     }
 
-    private Transport connect() throws MessagingException {
+    private Connection connect() throws MessagingException {
         Transport transport = session.getTransport(protocol);
+        NoDelaySocketFactory.takeMadeOnThisThread();
         if (settings.username().isBlank()) {
             transport.connect();
         } else {
             transport.connect(settings.host(), settings.port(), settings.username(), settings.password().value());
         }
-        return transport;
+        java.net.Socket socket = NoDelaySocketFactory.takeMadeOnThisThread();
+        return new Connection(transport, plain && socket != null
+                ? new DirectData(socket, writeTimeouts, timeoutMillis) : null);
     }
 
     private static void quietlyClose(Transport transport) {
@@ -162,7 +181,7 @@ public final class SmtpMailer implements Mailer {
         closed = true;
         Pooled pooled;
         while ((pooled = idle.poll()) != null) {
-            quietlyClose(pooled.transport());
+            quietlyClose(pooled.connection().transport());
         }
         writeTimeouts.shutdownNow();
     }

@@ -1,9 +1,6 @@
 package io.paperwire.subscribers;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,17 +33,15 @@ public final class SubscriptionTokens {
     private static final Pattern FORM = Pattern.compile("([cu])(\\d{1,18})\\.(?:(\\d{1,12})\\.)?([A-Za-z0-9_-]{22})");
     private static final int MAX_LENGTH = 80;
 
-    private final SecretKeySpec key;
+    private final PrecomputedHmac hmac;
     private final Clock clock;
-    /** {@code Mac.getInstance} is a provider lookup; each thread keeps its own initialised instance. */
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /** @param secret at least 16 bytes */
     public SubscriptionTokens(byte[] secret, Clock clock) {
         if (secret.length < 16) {
             throw new IllegalArgumentException("the server secret must be at least 16 bytes");
         }
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.hmac = new PrecomputedHmac(secret);
         this.clock = clock;
     }
 
@@ -118,17 +113,7 @@ public final class SubscriptionTokens {
 
     /** Signs {@code data} with the server secret: 22 URL-safe characters (for {@link PersonalTokens}). */
     String sign(String data) {
-        byte[] full = macs.get().doFinal(data.getBytes(StandardCharsets.UTF_8));
+        byte[] full = hmac.mac(data);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
-    }
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
     }
 }

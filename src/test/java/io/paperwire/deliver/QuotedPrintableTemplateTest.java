@@ -30,6 +30,8 @@ class QuotedPrintableTemplateTest {
                     .replace("\n", "\r\n"));
             assertThat(ascii.split("\r\n", -1)).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(76));
             assertThat(ascii).doesNotContainPattern("[ \t]\r\n").doesNotMatch("(?s).*[ \t]$");
+            assertThat(ascii).as("no line starts with a dot: it would need SMTP's dot-stuffing").doesNotStartWith(".")
+                    .doesNotContain("\r\n.");
         }
     }
 
@@ -54,6 +56,13 @@ class QuotedPrintableTemplateTest {
                     .replaceAll(slot -> "[" + slot.group().length() + "]");
             assertThat(decoded).as(text.toString()).isEqualTo(expected.replace("\n", "\r\n"));
         }
+    }
+
+    @Test
+    void aDotThatWouldStartALineIsEncoded() {
+        assertThat(new String(QuotedPrintableTemplate.encode(".\n.hidden\n" + "x".repeat(75) + ".end"),
+                StandardCharsets.US_ASCII)).isEqualTo("=2E\r\n=2Ehidden\r\n" + "x".repeat(75) + "=\r\n=2Eend");
+        assertThat(new String(QuotedPrintableTemplate.encode(".token"), StandardCharsets.US_ASCII)).isEqualTo("=2Etoken");
     }
 
     @Test
