@@ -6,7 +6,9 @@ import io.paperwire.paper.RenderedIssue;
 import io.paperwire.render.TemplateEngine;
 import io.paperwire.select.personal.Pick;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,18 +146,21 @@ final class ForYouBlocks {
                 baseUrl + "/preferences?token=" + RenderedIssue.PREFERENCES_TOKEN_SLOT);
         String htmlDrawn = this.html.apply(model);
         String textDrawn = this.text.apply(model);
-        String[] html = split(htmlDrawn);
-        String[] text = split(textDrawn);
-        if (html == null || text == null) {
+        byte[] html = htmlDrawn.getBytes(StandardCharsets.UTF_8);
+        byte[] text = textDrawn.getBytes(StandardCharsets.UTF_8);
+        int[] htmlMarks = marks(html);
+        int[] textMarks = marks(text);
+        if (htmlMarks == null || textMarks == null) {
             if (!htmlDrawn.contains(PICK_START) || !textDrawn.contains(PICK_START)) {
                 perReader = true;
             }
             return null;
         }
         if (frame == null) { // every paper's drawing has the same head and foot: whichever thread sets it, it is right
-            frame = new Frame(template(html[0]), template(html[2]), template(text[0]), template(text[2]));
+            frame = new Frame(template(html, 0, htmlMarks[0]), template(html, htmlMarks[3], html.length),
+                    template(text, 0, textMarks[0]), template(text, textMarks[3], text.length));
         }
-        return new Block(template(html[1]), template(text[1]));
+        return new Block(template(html, htmlMarks[1], htmlMarks[2]), template(text, textMarks[1], textMarks[2]));
     }
 
     private Map<String, Object> model(List<PickView> picks, String preferencesUrl) {
@@ -171,24 +176,40 @@ final class ForYouBlocks {
         return baseUrl + "/feedback?token=" + token;
     }
 
-    /** Head, block and foot of a section drawn with one pick; null unless each marker stands there once. */
-    private static String[] split(String rendered) {
-        int start = rendered.indexOf(PICK_START);
-        int end = rendered.indexOf(PICK_END);
-        if (start < 0 || end < start || rendered.indexOf(PICK_START, start + 1) >= 0
-                || rendered.indexOf(PICK_END, end + 1) >= 0) {
+    private static final byte[] START = PICK_START.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = PICK_END.getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Where the block of a section drawn with one pick starts and ends: the start marker's first and past-last byte,
+     * then the end marker's; null unless each marker stands there once, in that order.
+     */
+    private static int[] marks(byte[] drawn) {
+        int start = indexOf(drawn, START, 0);
+        int end = indexOf(drawn, END, 0);
+        if (start < 0 || end < start + START.length || indexOf(drawn, START, start + 1) >= 0
+                || indexOf(drawn, END, end + 1) >= 0) {
             return null;
         }
-        return new String[] {rendered.substring(0, start), rendered.substring(start + PICK_START.length(), end),
-                rendered.substring(end + PICK_END.length())};
+        return new int[] {start, start + START.length, end, end + END.length};
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        for (int at = QuotedPrintableTemplate.indexOfMark(haystack, from, haystack.length); at >= 0;
+             at = QuotedPrintableTemplate.indexOfMark(haystack, at + 1, haystack.length)) {
+            if (at + needle.length <= haystack.length
+                    && Arrays.equals(haystack, at, at + needle.length, needle, 0, needle.length)) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     private static String strip(String rendered) {
         return rendered.replace(PICK_START, "").replace(PICK_END, "");
     }
 
-    private static QuotedPrintableTemplate template(String text) {
-        return new QuotedPrintableTemplate(text, SLOTS);
+    private static QuotedPrintableTemplate template(byte[] utf8, int from, int to) {
+        return new QuotedPrintableTemplate(utf8, from, to, SLOTS);
     }
 
     private static PickView view(Pick pick, List<String> reasons, String feedbackUrl) {

@@ -32,36 +32,81 @@ final class QuotedPrintableTemplate {
      * every "For you" section, cost more than encoding them.
      */
     QuotedPrintableTemplate(String text, Pattern placeholders) {
-        Matcher m = placeholders.matcher(text);
-        int from = 0;
-        int at = text.indexOf(MARK);
-        while (at >= 0) {
-            int end = slotAt(m, text, at, from);
-            if (end < 0) {
-                at = text.indexOf(MARK, at + 1);
-                continue;
-            }
-            encodedPieces.add(encode(text.substring(from, m.start())));
-            slots.add(m.group());
-            from = end;
-            at = text.indexOf(MARK, from);
-        }
-        encodedPieces.add(encode(text.substring(from)));
+        this(text.getBytes(StandardCharsets.UTF_8), 0, -1, placeholders);
     }
 
-    private static final String MARK = "%%";
-    private static final String COMMENT = "<!--";
+    /**
+     * The same for the UTF-8 text {@code utf8[from, to)} ({@code to} -1: to the end). The text is searched and
+     * encoded as bytes: a drawn "For you" block holds a character beyond Latin-1 more often than not, and every
+     * substring of such a string costs a pass over it.
+     */
+    QuotedPrintableTemplate(byte[] utf8, int from, int to, Pattern placeholders) {
+        int end = to < 0 ? utf8.length : to;
+        Matcher m = placeholders.matcher(new Latin1(utf8));
+        int at = indexOfMark(utf8, from, end);
+        while (at >= 0) {
+            int slotEnd = slotAt(m, utf8, at, from, end);
+            if (slotEnd < 0) {
+                at = indexOfMark(utf8, at + 1, end);
+                continue;
+            }
+            encodedPieces.add(encode(utf8, from, m.start()));
+            slots.add(m.group());
+            from = slotEnd;
+            at = indexOfMark(utf8, from, end);
+        }
+        encodedPieces.add(encode(utf8, from, end));
+    }
+
+    private static final byte[] COMMENT = "<!--".getBytes(StandardCharsets.US_ASCII);
+
+    /** Where {@code %%} first stands in {@code utf8[from, end)}, or -1. */
+    static int indexOfMark(byte[] utf8, int from, int end) {
+        for (int i = from; i < end - 1; i++) {
+            if (utf8[i] == '%' && utf8[i + 1] == '%') {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     /** The end of the placeholder whose {@code %%} is at {@code at} (matched by {@code m}), or -1 when none is. */
-    private static int slotAt(Matcher m, String text, int at, int from) {
-        if (at - COMMENT.length() >= from && text.startsWith(COMMENT, at - COMMENT.length())) {
-            m.region(at - COMMENT.length(), text.length());
+    private static int slotAt(Matcher m, byte[] utf8, int at, int from, int end) {
+        int comment = at - COMMENT.length;
+        if (comment >= from && java.util.Arrays.equals(utf8, comment, at, COMMENT, 0, COMMENT.length)) {
+            m.region(comment, end);
             if (m.lookingAt()) {
                 return m.end();
             }
         }
-        m.region(at, text.length());
+        m.region(at, end);
         return m.lookingAt() ? m.end() : -1;
+    }
+
+    /**
+     * The bytes as characters one to one, for the placeholder pattern: placeholders are ASCII, and no byte of a
+     * multi-byte UTF-8 character is one.
+     */
+    private record Latin1(byte[] bytes) implements CharSequence {
+        @Override
+        public int length() {
+            return bytes.length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) (bytes[index] & 0xff);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
     }
 
     /**
@@ -126,6 +171,14 @@ final class QuotedPrintableTemplate {
     }
 
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    /** The bytes written as themselves wherever they stand (a space or tab is not: at a line's end it is encoded). */
+    private static final boolean[] SAFE = new boolean[256];
+
+    static {
+        for (int b = 33; b <= 126; b++) {
+            SAFE[b] = b != '=';
+        }
+    }
 
     /**
      * The text's UTF-8 bytes encoded quoted-printable (RFC 2045), as Jakarta Mail's encoder does it: each line break
@@ -138,14 +191,25 @@ final class QuotedPrintableTemplate {
         if (isPlain(text)) {
             return text.getBytes(StandardCharsets.US_ASCII);
         }
-        byte[] in = text.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[in.length * 3 + (in.length * 3) / 75 * 3 + 8];
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return encode(utf8, 0, utf8.length);
+    }
+
+    /** {@link #encode(String)} of the UTF-8 text {@code in[from, to)}, as if it stood alone. */
+    static byte[] encode(byte[] in, int from, int to) {
+        int length = to - from;
+        byte[] out = new byte[length * 3 + (length * 3) / 75 * 3 + 8];
         int o = 0;
         int column = 0;
-        for (int i = 0; i < in.length; i++) {
+        for (int i = from; i < to; i++) {
             int b = in[i] & 0xff;
+            if (SAFE[b] && column < 75 && (column > 0 || b != '.')) { // most bytes: printable, mid-line
+                out[o++] = (byte) b;
+                column++;
+                continue;
+            }
             if (b == '\r' || b == '\n') {
-                if (b == '\r' && i + 1 < in.length && in[i + 1] == '\n') {
+                if (b == '\r' && i + 1 < to && in[i + 1] == '\n') {
                     i++;
                 }
                 out[o++] = '\r';
@@ -153,7 +217,7 @@ final class QuotedPrintableTemplate {
                 column = 0;
                 continue;
             }
-            boolean lineEnds = i + 1 == in.length || in[i + 1] == '\r' || in[i + 1] == '\n';
+            boolean lineEnds = i + 1 == to || in[i + 1] == '\r' || in[i + 1] == '\n';
             boolean literal = (b >= 33 && b <= 126 && b != '=') || ((b == ' ' || b == '\t') && !lineEnds);
             int width = literal ? 1 : 3;
             if (column + width > 75) {
