@@ -111,6 +111,19 @@ public final class DeliveryFixture implements AutoCloseable {
         return new RenderedIssue(draft.request(), id, issue, draft.subject(), draft.html(), draft.text());
     }
 
+    /** A message factory over the settings of {@code home}, signing with the fixture's secret. */
+    static MessageFactory messageFactory(Path home) {
+        return new MessageFactory(settings(home, Map.of()), new io.paperwire.subscribers.SubscriptionTokens(
+                SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.time.Clock.systemUTC()));
+    }
+
+    /** The fixture week's first issue, rendered as these two parts. */
+    static RenderedIssue renderedIssue(String text, String html) {
+        io.paperwire.paper.Issue issue = new io.paperwire.paper.Issue(WEEK, 1, "Paperwire 2024-W21",
+                java.time.Instant.now(), List.of());
+        return new RenderedIssue(io.paperwire.paper.RunRequest.of(WEEK), 1, issue, "Paperwire 2024-W21", html, text);
+    }
+
     public Mailer smtp(int port, DeliverySettings delivery) {
         return new SmtpMailer(new PaperwireSettings.Smtp("127.0.0.1", port, "", new PaperwireSettings.Secret(null), false),
                 delivery);

@@ -1,11 +1,8 @@
 package io.paperwire.deliver;
 
-import io.paperwire.paper.Issue;
 import io.paperwire.paper.RenderedIssue;
-import io.paperwire.paper.RunRequest;
 import io.paperwire.settings.PaperwireSettings;
 import io.paperwire.subscribers.Subscriber;
-import io.paperwire.subscribers.SubscriptionTokens;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -19,11 +16,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -131,13 +125,11 @@ class DirectDataTest {
     }
 
     private MessageFactory factory() {
-        return new MessageFactory(DeliveryFixture.settings(home, Map.of()), new SubscriptionTokens(
-                DeliveryFixture.SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC()));
+        return DeliveryFixture.messageFactory(home);
     }
 
     private static RenderedIssue issue(String text, String html) {
-        Issue issue = new Issue(DeliveryFixture.WEEK, 1, "Paperwire 2024-W21", Instant.now(), List.of());
-        return new RenderedIssue(RunRequest.of(DeliveryFixture.WEEK), 1, issue, "Paperwire 2024-W21", html, text);
+        return DeliveryFixture.renderedIssue(text, html);
     }
 
     private static byte[] bytes(MimeMessage message) throws Exception {

@@ -1,10 +1,7 @@
 package io.paperwire.deliver;
 
-import io.paperwire.paper.Issue;
 import io.paperwire.paper.RenderedIssue;
-import io.paperwire.paper.RunRequest;
 import io.paperwire.subscribers.Subscriber;
-import io.paperwire.subscribers.SubscriptionTokens;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -13,12 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -78,13 +70,11 @@ class PersonalMessagesTest {
     }
 
     private MessageFactory factory() {
-        return new MessageFactory(DeliveryFixture.settings(home, Map.of()), new SubscriptionTokens(
-                DeliveryFixture.SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC()));
+        return DeliveryFixture.messageFactory(home);
     }
 
     private static RenderedIssue issue(String text, String html) {
-        Issue issue = new Issue(DeliveryFixture.WEEK, 1, "Paperwire 2024-W21", Instant.now(), List.of());
-        return new RenderedIssue(RunRequest.of(DeliveryFixture.WEEK), 1, issue, "Paperwire 2024-W21", html, text);
+        return DeliveryFixture.renderedIssue(text, html);
     }
 
     /** The decoded text and HTML parts as a receiver reads them. */
