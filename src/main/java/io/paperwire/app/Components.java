@@ -31,6 +31,7 @@ import io.paperwire.render.RenderStage;
 import io.paperwire.render.TemplateEngine;
 import io.paperwire.roundup.RoundupPublisher;
 import io.paperwire.roundup.RoundupRenderer;
+import io.paperwire.roundup.RoundupRetry;
 import io.paperwire.roundup.RoundupSchedule;
 import io.paperwire.roundup.RoundupStage;
 import io.paperwire.roundup.RoundupWriter;
@@ -323,6 +324,8 @@ public final class Components implements AutoCloseable {
                 configuration.delivery().retryFor(), clock));
         beans.put("quartz", QuartzSetup.component(database(), settings().ops().nodeId()));
         beans.put("roundupSchedule", new RoundupSchedule(clock, settings().ops().schedule().timeZone()));
+        beans.put("roundupRetry", new RoundupRetry(roundupStore(), deliveryLog(), roundups(),
+                configuration.delivery().retryEvery(), configuration.delivery().retryFor(), clock));
         return beans;
     }
 

@@ -43,6 +43,20 @@ public final class RoundupStore {
                 period.id());
     }
 
+    /** The id of the roundup published last (of any period), if any. */
+    public Optional<Long> newestId() {
+        return database.queryOne("SELECT MAX(id) AS id FROM issues WHERE kind = 'roundup' HAVING COUNT(*) > 0",
+                row -> row.getLong("id"));
+    }
+
+    /** The roundup stored under this id, if it is one. */
+    public Optional<Stored> stored(long id) {
+        return database.queryOne("SELECT id, subject, content, email_html, email_text FROM issues"
+                        + " WHERE id = ? AND kind = 'roundup'",
+                row -> new Stored(row.getLong("id"), Json.read(row.getString("content"), Roundup.class),
+                        row.getString("subject"), row.getString("email_html"), row.getString("email_text")), id);
+    }
+
     /** Every published roundup, the newest period first (a month before the year that holds it), then edition. */
     public List<Roundup> all() {
         return database.query("SELECT content FROM issues WHERE kind = 'roundup'",

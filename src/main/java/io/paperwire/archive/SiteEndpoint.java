@@ -1,5 +1,6 @@
 package io.paperwire.archive;
 
+import io.paperwire.render.PageChrome;
 import io.paperwire.render.TemplateEngine;
 import io.paperwire.settings.PaperwireSettings;
 import org.apache.camel.Exchange;
@@ -26,12 +27,12 @@ public final class SiteEndpoint {
 
     private final Path siteDir;
     private final TemplateEngine templates;
-    private final PaperwireSettings settings;
+    private final PageChrome chrome;
 
     public SiteEndpoint(Path siteDir, TemplateEngine templates, PaperwireSettings settings) {
         this.siteDir = siteDir;
         this.templates = templates;
-        this.settings = settings;
+        this.chrome = new PageChrome(settings, siteDir);
     }
 
     /** Answers a {@code GET} or {@code HEAD} of the archive. */
@@ -89,8 +90,6 @@ public final class SiteEndpoint {
     }
 
     private byte[] notFoundPage() {
-        String base = settings.site().baseUrl().toString().replaceAll("/+$", "");
-        return templates.render(NOT_FOUND, Map.of("site", Map.of("title", settings.site().title(), "baseUrl", base,
-                "subscribeUrl", ""), "root", base + "/")).getBytes(StandardCharsets.UTF_8);
+        return templates.render(NOT_FOUND, chrome.model(Map.of())).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -4,6 +4,7 @@ import io.paperwire.common.Progress;
 import io.paperwire.common.RateLimiter;
 import io.paperwire.mail.Mailer;
 import io.paperwire.paper.DeliveryReport;
+import io.paperwire.paper.PersonalisedIssue;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.subscribers.Subscriber;
 import io.paperwire.subscribers.SubscriberStore;
@@ -65,6 +66,11 @@ public final class DeliverStage {
         this.messages = messages;
         this.mailer = mailer;
         this.settings = settings;
+    }
+
+    /** The route's step after personalise: the issue with each reader's stored picks. */
+    public DeliveryReport deliver(PersonalisedIssue personalised) {
+        return deliver(personalised.issue());
     }
 
     public DeliveryReport deliver(RenderedIssue issue) {

@@ -111,6 +111,16 @@ public final class DeliveryLog {
                 params(issueId, null, states)).orElse(new Counts(0, 0, 0, 0));
     }
 
+    /** When a send of an issue first and last wrote one of its rows. */
+    public record Attempts(Instant first, Instant last) {}
+
+    /** When this issue's rows were first and last written; empty when no send ever began. */
+    public Optional<Attempts> attempts(long issueId) {
+        return database.queryOne("SELECT MIN(updated_at) AS first_at, MAX(updated_at) AS last_at FROM deliveries"
+                        + " WHERE issue_id = ? GROUP BY issue_id",
+                row -> new Attempts(Database.instant(row, "first_at"), Database.instant(row, "last_at")), issueId);
+    }
+
     /**
      * A source of claims on this issue's unsent rows for one send to the subscribers in one of {@code states};
      * {@code runId} marks rows that failed in this run so the run does not take them again (the next run does).

@@ -2,6 +2,7 @@ package io.paperwire.ops;
 
 import io.paperwire.paper.Candidates;
 import io.paperwire.paper.DeliveryReport;
+import io.paperwire.paper.PersonalisedIssue;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.paper.SelectedPaper;
 import io.paperwire.paper.Selection;
@@ -104,6 +105,9 @@ public final class StageRecorder extends RoutePolicySupport {
             }
             metrics.llm((int) report.calls(), report.inputTokens() + report.outputTokens(), report.fallbacks(),
                     Duration.ofMillis(report.callMillis()));
+        } else if (body instanceof PersonalisedIssue personalised) {
+            counts.put("readersRanked", personalised.readersRanked());
+            counts.put("readersKept", personalised.readersKept());
         } else if (body instanceof RenderedIssue rendered) {
             counts.put("papers", (int) rendered.issue().papers().count());
         } else if (body instanceof DeliveryReport delivery) {

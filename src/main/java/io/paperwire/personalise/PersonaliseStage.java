@@ -1,5 +1,6 @@
 package io.paperwire.personalise;
 
+import io.paperwire.paper.PersonalisedIssue;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.select.CandidateVectors;
 import io.paperwire.select.personal.CandidatePool;
@@ -58,12 +59,13 @@ public final class PersonaliseStage {
         return settings.enabled();
     }
 
-    /** The route's step before delivery: ranks and stores the picks of every reader who has none; the issue. */
-    public RenderedIssue personalise(RenderedIssue issue) {
-        if (issue.request().send() && settings.enabled()) {
-            rankMissing(issue);
+    /** The route's step before delivery: ranks and stores the picks of every reader who has none. */
+    public PersonalisedIssue personalise(RenderedIssue issue) {
+        if (!issue.request().send() || !settings.enabled()) {
+            return new PersonalisedIssue(issue, 0, 0);
         }
-        return issue;
+        Set<Long> kept = stored.readers(issue.issueId());
+        return new PersonalisedIssue(issue, rankMissing(issue, kept), kept.size());
     }
 
     /**
@@ -75,16 +77,18 @@ public final class PersonaliseStage {
             return Map.of();
         }
         Ranked handed = justRanked.getAndSet(null);
-        int rankedNow = rankMissing(issue);
+        int rankedNow = rankMissing(issue, stored.readers(issue.issueId()));
         if (rankedNow > 0) {
             handed = justRanked.getAndSet(null); // set only when nobody's picks were stored before
         }
         return handed != null && handed.issueId() == issue.issueId() ? handed.picks() : stored.load(issue.issueId());
     }
 
-    /** @return how many readers were ranked */
-    private int rankMissing(RenderedIssue issue) {
-        Set<Long> done = stored.readers(issue.issueId());
+    /**
+     * @param done the readers whose picks of the issue are stored already
+     * @return how many readers were ranked
+     */
+    private int rankMissing(RenderedIssue issue, Set<Long> done) {
         List<Subscriber> missing = recipients().stream().filter(s -> !done.contains(s.id())).toList();
         if (missing.isEmpty()) {
             return 0;

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -45,6 +46,7 @@ public final class RoundupStage {
 
     private final Parts parts;
     private final RoundupRanking ranking = new RoundupRanking();
+    private final ReentrantLock mailing = new ReentrantLock();
     private final Clock clock;
 
     public RoundupStage(Parts parts, Clock clock) {
@@ -181,8 +183,29 @@ public final class RoundupStage {
             return new RoundupReport(rendered.request(), rendered.roundup(), page, before, rendered.written(),
                     Optional.empty());
         }
-        Edition.Report report = parts.deliverer().deliver(rendered.edition());
+        Edition.Report report;
+        mailing.lock();
+        try {
+            report = parts.deliverer().deliver(rendered.edition());
+        } finally {
+            mailing.unlock();
+        }
         return new RoundupReport(rendered.request(), rendered.roundup(), page, before, rendered.written(),
                 Optional.of(report));
+    }
+
+    /**
+     * Mails a published roundup again, to the active subscribers who do not have it yet ({@link RoundupRetry});
+     * nothing when this process is mailing a roundup right now.
+     */
+    Optional<Edition.Report> mailAgain(Edition edition) {
+        if (!mailing.tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parts.deliverer().deliver(edition));
+        } finally {
+            mailing.unlock();
+        }
     }
 }

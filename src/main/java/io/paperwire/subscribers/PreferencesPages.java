@@ -1,5 +1,6 @@
 package io.paperwire.subscribers;
 
+import io.paperwire.render.PageChrome;
 import io.paperwire.render.TemplateEngine;
 import io.paperwire.settings.PaperwireSettings;
 import org.apache.camel.Exchange;
@@ -33,7 +34,7 @@ public final class PreferencesPages {
     private final PreferencesStore store;
     private final PersonalTokens tokens;
     private final TemplateEngine templates;
-    private final PaperwireSettings settings;
+    private final PageChrome chrome;
 
     public PreferencesPages(SubscriberStore subscribers, PreferencesStore store, PersonalTokens tokens,
                             TemplateEngine templates, PaperwireSettings settings) {
@@ -41,7 +42,7 @@ public final class PreferencesPages {
         this.store = store;
         this.tokens = tokens;
         this.templates = templates;
-        this.settings = settings;
+        this.chrome = new PageChrome(settings);
     }
 
     /** {@code GET|POST /preferences?token=…}. */
@@ -140,10 +141,7 @@ public final class PreferencesPages {
     }
 
     private void page(Exchange exchange, int status, String template, Map<String, Object> extra) {
-        String base = settings.site().baseUrl().toString().replaceAll("/+$", "");
-        Map<String, Object> model = new HashMap<>(extra);
-        model.put("site", Map.of("title", settings.site().title(), "baseUrl", base));
-        model.put("root", base + "/");
+        Map<String, Object> model = chrome.model(extra);
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);

@@ -2,6 +2,7 @@ package io.paperwire.subscribers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperwire.render.PageChrome;
 import io.paperwire.render.TemplateEngine;
 import io.paperwire.settings.PaperwireSettings;
 import org.apache.camel.Exchange;
@@ -32,12 +33,12 @@ public final class SubscriptionPages {
 
     private final SubscriptionService service;
     private final TemplateEngine templates;
-    private final PaperwireSettings settings;
+    private final PageChrome chrome;
 
     public SubscriptionPages(SubscriptionService service, TemplateEngine templates, PaperwireSettings settings) {
         this.service = service;
         this.templates = templates;
-        this.settings = settings;
+        this.chrome = new PageChrome(settings);
     }
 
     /** {@code GET /subscribe}: the form; {@code POST /subscribe}: ask for confirmation. */
@@ -108,10 +109,7 @@ public final class SubscriptionPages {
     }
 
     private void page(Exchange exchange, int status, String template, String state, Map<String, Object> extra) {
-        String base = settings.site().baseUrl().toString().replaceAll("/+$", "");
-        Map<String, Object> model = new HashMap<>(extra);
-        model.put("site", Map.of("title", settings.site().title(), "baseUrl", base));
-        model.put("root", base + "/");
+        Map<String, Object> model = chrome.model(extra);
         model.put("state", state);
         respond(exchange, status, "text/html; charset=utf-8", templates.render(template, model));
     }

@@ -74,6 +74,10 @@ class AdminApiIT {
             @SuppressWarnings("unchecked")
             Map<String, Object> selectCounts = (Map<String, Object>) stages.get(1).get("counts");
             assertThat(selectCounts).containsEntry("selected", 20);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> personaliseCounts = (Map<String, Object>) stages.get(5).get("counts");
+            assertThat(personaliseCounts).as("how many readers' picks were ranked, not the issue's papers")
+                    .containsOnlyKeys("readersRanked", "readersKept");
             assertThat(status.get("deliveries")).isEqualTo(Map.of("sent", 1, "alreadySent", 0, "failed", 0, "unsent", 0));
             assertThat(((Number) status.get("durationMillis")).longValue()).isPositive();
 

@@ -4,6 +4,7 @@ import io.paperwire.paper.ArxivId;
 import io.paperwire.paper.Author;
 import io.paperwire.paper.Issue;
 import io.paperwire.paper.Paper;
+import io.paperwire.paper.PersonalisedIssue;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.paper.RunRequest;
 import io.paperwire.paper.Section;
@@ -103,6 +104,18 @@ class PersonaliseStageTest {
         assertThat(picks).containsOnlyKeys(ada.id(), bo.id());
         assertThat(categoriesOf(picks.get(ada.id()))).as("the newsletter's interests").containsOnly("cs.CL");
         assertThat(categoriesOf(picks.get(bo.id()))).containsOnly("cs.RO");
+    }
+
+    @Test
+    void theStageCountsTheReadersItRankedAndThoseWhoKeptTheirPicks() {
+        subscribers.add("ada@example.org");
+        subscribers.add("bo@example.org");
+        RenderedIssue issue = issue(1);
+        assertThat(stage.personalise(issue)).isEqualTo(new PersonalisedIssue(issue, 2, 0));
+
+        subscribers.add("cy@example.org");
+        assertThat(stage.personalise(issue)).as("a rerun ranks only the newcomer")
+                .isEqualTo(new PersonalisedIssue(issue, 1, 2));
     }
 
     @Test
