@@ -5,6 +5,7 @@ import io.paperwire.paper.Paper;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +28,8 @@ public final class CandidatePool {
     private final float[] vectors;
     private final int dimensions;
     private final String[] texts;
-    private final Map<String, BitSet> words = new HashMap<>();
-    private final Map<String, BitSet> authorWords = new HashMap<>();
+    private final Map<String, Postings> words = new HashMap<>();
+    private final Map<String, Postings> authorWords = new HashMap<>();
     private final Map<String, BitSet> categories = new HashMap<>();
     private final Map<String, BitSet> authors = new HashMap<>();
     private final Map<String, Integer> positions = new HashMap<>();
@@ -69,12 +70,12 @@ public final class CandidatePool {
 
     /**
      * The word index of the titles and abstracts, built in slices on all cores (the longest part of loading a week)
-     * and merged.
+     * and joined: each slice's postings follow the slice before's, so every word's stay in order.
      */
     private void indexWords() {
         int slices = Math.max(1, Math.min(16, papers.size() / 500));
-        List<Map<String, BitSet>> parts = java.util.stream.IntStream.range(0, slices).parallel().mapToObj(s -> {
-            Map<String, BitSet> part = new HashMap<>();
+        List<Map<String, Postings>> parts = java.util.stream.IntStream.range(0, slices).parallel().mapToObj(s -> {
+            Map<String, Postings> part = new HashMap<>();
             for (int i = s * papers.size() / slices; i < (s + 1) * papers.size() / slices; i++) {
                 Paper p = papers.get(i);
                 texts[i] = (p.title() + "\n" + p.abstractText()).toLowerCase(Locale.ROOT);
@@ -82,31 +83,57 @@ public final class CandidatePool {
             }
             return part;
         }).toList();
-        for (Map<String, BitSet> part : parts) {
-            part.forEach((word, with) -> words.merge(word, with, (a, b) -> {
-                a.or(b);
-                return a;
-            }));
+        for (Map<String, Postings> part : parts) {
+            part.forEach((word, with) -> words.merge(word, with, Postings::append));
         }
     }
 
     /** Adds each word (a run of letters and digits, as {@link #WORD} matches) of {@code text} to the index. */
-    private static void index(Map<String, BitSet> index, String text, int position) {
+    private static void index(Map<String, Postings> index, String text, int position) {
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             boolean inWord = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
             if (inWord && start < 0) {
                 start = i;
             } else if (!inWord && start >= 0) {
-                String word = text.substring(start, i);
-                BitSet with = index.get(word);
-                if (with == null) {
-                    with = new BitSet();
-                    index.put(word, with);
-                }
-                with.set(position);
+                index.computeIfAbsent(text.substring(start, i), w -> new Postings()).add(position);
                 start = -1;
             }
+        }
+    }
+
+    /**
+     * The positions of the candidates that have one word, in increasing order: a word's set of candidates is built
+     * only when a reader's keyword asks for it (a bit set for every word of ten thousand abstracts cost more than
+     * all the rest of loading a week).
+     */
+    private static final class Postings {
+        private int[] positions = new int[2];
+        private int size;
+
+        void add(int position) {
+            if (size > 0 && positions[size - 1] == position) {
+                return;
+            }
+            if (size == positions.length) {
+                positions = Arrays.copyOf(positions, size * 2);
+            }
+            positions[size++] = position;
+        }
+
+        Postings append(Postings later) {
+            for (int i = 0; i < later.size; i++) {
+                add(later.positions[i]);
+            }
+            return this;
+        }
+
+        BitSet bits() {
+            BitSet bits = new BitSet();
+            for (int i = 0; i < size; i++) {
+                bits.set(positions[i]);
+            }
+            return bits;
         }
     }
 
@@ -164,7 +191,11 @@ public final class CandidatePool {
         });
     }
 
-    private BitSet match(String phrase, Map<String, BitSet> index, String[] verifyIn) {
+    private static BitSet bits(Postings postings) {
+        return postings == null ? new BitSet() : postings.bits();
+    }
+
+    private BitSet match(String phrase, Map<String, Postings> index, String[] verifyIn) {
         List<String> parts = new ArrayList<>();
         WORD.matcher(phrase).results().forEach(r -> parts.add(r.group()));
         if (parts.isEmpty()) {
@@ -172,9 +203,9 @@ public final class CandidatePool {
         }
         BitSet found = null;
         for (int w = 0; w < parts.size(); w++) {
-            BitSet with = (BitSet) index.getOrDefault(parts.get(w), EMPTY).clone();
+            BitSet with = bits(index.get(parts.get(w)));
             if (w == parts.size() - 1) {
-                with.or(index.getOrDefault(parts.get(w) + "s", EMPTY));
+                with.or(bits(index.get(parts.get(w) + "s")));
             }
             if (found == null) {
                 found = with;
