@@ -19,6 +19,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -87,17 +90,45 @@ public final class CandidateVectors {
 
     /** The week's candidates with their vectors, as stored (papers from the {@code papers} table). */
     public CandidatePool pool(Week week) {
-        List<String> json = new ArrayList<>();
+        // Ten thousand papers' JSON is most of loading a week. It is read in batches by the other cores while this
+        // thread still reads rows from the database, then by this thread too: a batch runs once, on whichever
+        // thread takes it first.
+        List<FutureTask<List<Paper>>> batches = new ArrayList<>();
+        List<String> batch = new ArrayList<>(PARSE_BATCH);
         List<float[]> vectors = new ArrayList<>();
         database.query("SELECT v.vector, p.paper FROM candidate_vectors v JOIN papers p ON p.arxiv_id = v.arxiv_id"
                 + " WHERE v.week = ? ORDER BY v.arxiv_id", row -> {
-            json.add(row.getString("paper"));
+            batch.add(row.getString("paper"));
             vectors.add(floats(row.getBytes("vector")));
+            if (batch.size() == PARSE_BATCH) {
+                batches.add(parseLater(List.copyOf(batch)));
+                batch.clear();
+            }
             return null;
         }, week.toString());
-        // Read on all cores: ten thousand papers' JSON is most of loading a week.
-        List<Paper> papers = json.parallelStream().map(text -> Json.read(text, Paper.class)).toList();
+        batches.add(parseLater(List.copyOf(batch)));
+        List<Paper> papers = new ArrayList<>(vectors.size());
+        for (FutureTask<List<Paper>> parsed : batches) {
+            parsed.run();
+            try {
+                papers.addAll(parsed.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while loading the candidates of " + week, e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
         return new CandidatePool(papers, vectors);
+    }
+
+    private static final int PARSE_BATCH = 250;
+
+    private static FutureTask<List<Paper>> parseLater(List<String> json) {
+        FutureTask<List<Paper>> task = new FutureTask<>(() -> json.stream().map(text -> Json.read(text, Paper.class))
+                .toList());
+        ForkJoinPool.commonPool().execute(task);
+        return task;
     }
 
     /** The stored vectors of these papers, from whichever week they were a candidate. */
