@@ -2,11 +2,7 @@ package io.paperwire.deliver;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.util.Arrays;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A message's data written to a plain SMTP connection's socket in one piece. Jakarta Mail passes every byte of a
@@ -16,26 +12,23 @@ import java.util.concurrent.TimeUnit;
  * (CRLF line ends, and a dot that would start a line written {@code =2E}), and their header values refuse line
  * breaks. So while Jakarta Mail is in the DATA phase of such a message (it has sent {@code DATA} and had the 354
  * reply, and sends the closing dot once the message is written), the message is built into a buffer and written
- * straight to the socket. It relies on that form rather than scanning each message for it, which cost as much as
+ * to the socket with the closing dot. It relies on that form rather than scanning each message for it, which cost as much as
  * the filter streams; {@code DirectDataTest} checks the form of messages built from hostile texts.
  *
  * <p>Only on connections without TLS (no SSL, no STARTTLS configured): there the socket Jakarta Mail writes to is
- * the one our {@link NoDelaySocketFactory} made, and nothing is layered on it. A write that takes longer than the
- * delivery timeout closes the socket, as Jakarta Mail's write timeout does.
+ * the one our {@link NoDelaySocketFactory} made, and nothing is layered on it. The data is held by the socket's
+ * output ({@link HeldWrites}) and goes out with the closing dot Jakarta Mail writes next: one write, under Jakarta
+ * Mail's write timeout.
  */
 final class DirectData {
 
     private static final ThreadLocal<DirectData> OPEN = new ThreadLocal<>();
     private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
 
-    private final Socket socket;
-    private final ScheduledExecutorService timeouts;
-    private final long timeoutMillis;
+    private final HeldWrites socketOutput;
 
-    DirectData(Socket socket, ScheduledExecutorService timeouts, long timeoutMillis) {
-        this.socket = socket;
-        this.timeouts = timeouts;
-        this.timeoutMillis = timeoutMillis;
+    DirectData(HeldWrites socketOutput) {
+        this.socketOutput = socketOutput;
     }
 
     /** Something Jakarta Mail does on this connection that may write one message. */
@@ -51,6 +44,7 @@ final class DirectData {
             send.run();
         } finally {
             OPEN.remove();
+            socketOutput.discard(); // still held only when the send failed before the closing dot
         }
     }
 
@@ -61,8 +55,9 @@ final class DirectData {
     }
 
     /**
-     * Writes a message built in SMTP's form to the socket of the connection in its DATA phase on this thread, or to
-     * {@code smtpData} (Jakarta Mail's data stream, which puts it in that form) when there is none.
+     * Hands a message built in SMTP's form to the socket of the connection in its DATA phase on this thread, to go
+     * with the closing dot, or writes it to {@code smtpData} (Jakarta Mail's data stream, which puts it in that form)
+     * when there is none.
      */
     static void write(Message message, OutputStream smtpData) throws IOException {
         DirectData open = OPEN.get();
@@ -77,31 +72,15 @@ final class DirectData {
         byte[] data = buffer.bytes();
         int size = buffer.size();
         if (size >= 2 && data[size - 2] == '\r' && data[size - 1] == '\n' && data[0] != '.') {
-            open.writeToSocket(data, size);
+            buffer.ensure(CLOSING_DOT);
+            open.socketOutput.hold(buffer.bytes(), size);
         } else {
             smtpData.write(data, 0, size);
         }
-        buffer.shrink();
     }
 
-    private void writeToSocket(byte[] data, int length) throws IOException {
-        ScheduledFuture<?> timeout = timeouts.schedule(this::closeSocket, timeoutMillis, TimeUnit.MILLISECONDS);
-        try {
-            OutputStream out = socket.getOutputStream();
-            out.write(data, 0, length);
-            out.flush();
-        } finally {
-            timeout.cancel(false);
-        }
-    }
-
-    private void closeSocket() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // The write fails with the socket closed, as Jakarta Mail's own write timeout makes it fail.
-        }
-    }
+    /** Room for the closing {@code .\r\n} after a held message, so both go in one write. */
+    private static final int CLOSING_DOT = 3;
 
     /** A growable byte buffer kept per sending thread: a message is built in it without a copy per message. */
     private static final class Buffer extends OutputStream {
@@ -117,12 +96,9 @@ final class DirectData {
             return size;
         }
 
+        /** Empties the buffer; an unusually large message's array is not kept for the rest of the list. */
         void reset() {
             size = 0;
-        }
-
-        /** An unusually large message's buffer is not kept for the rest of the list. */
-        void shrink() {
             if (bytes.length > KEEP) {
                 bytes = new byte[64 * 1024];
             }
@@ -141,7 +117,7 @@ final class DirectData {
             size += len;
         }
 
-        private void ensure(int more) {
+        void ensure(int more) {
             if (size + more > bytes.length) {
                 bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
             }

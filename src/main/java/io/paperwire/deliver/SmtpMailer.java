@@ -47,7 +47,6 @@ public final class SmtpMailer implements Mailer {
     private final String protocol;
     private final Session session;
     private final boolean plain;
-    private final long timeoutMillis;
     private final ConcurrentLinkedDeque<Pooled> idle = new ConcurrentLinkedDeque<>();
     private final ScheduledThreadPoolExecutor writeTimeouts = writeTimeouts();
     private volatile boolean closed;
@@ -56,7 +55,6 @@ public final class SmtpMailer implements Mailer {
         this.settings = settings;
         this.protocol = delivery.ssl() ? "smtps" : "smtp";
         this.plain = !delivery.ssl() && !settings.starttls();
-        this.timeoutMillis = delivery.timeout().toMillis();
         Properties properties = properties(settings, delivery);
         properties.put("mail." + protocol + ".executor.writetimeout", writeTimeouts);
         this.session = Session.getInstance(properties);
@@ -164,8 +162,15 @@ public final class SmtpMailer implements Mailer {
             transport.connect(settings.host(), settings.port(), settings.username(), settings.password().value());
         }
         java.net.Socket socket = NoDelaySocketFactory.takeMadeOnThisThread();
-        return new Connection(transport, plain && socket != null
-                ? new DirectData(socket, writeTimeouts, timeoutMillis) : null);
+        if (!plain || !(socket instanceof NoDelaySocketFactory.HoldingSocket holding)) {
+            return new Connection(transport, null);
+        }
+        try {
+            return new Connection(transport, new DirectData(holding.getOutputStream()));
+        } catch (java.io.IOException e) {
+            quietlyClose(transport);
+            throw new MessagingException("cannot write to the connection to " + describe() + ": " + e.getMessage(), e);
+        }
     }
 
     private static void quietlyClose(Transport transport) {
