@@ -1,7 +1,5 @@
 package io.paperwire.deliver;
 
-import io.paperwire.paper.Author;
-import io.paperwire.paper.Paper;
 import io.paperwire.paper.RenderedIssue;
 import io.paperwire.render.TemplateEngine;
 import io.paperwire.select.personal.Pick;
@@ -22,7 +20,9 @@ import java.util.regex.Pattern;
  * feedback tokens, the preferences token) and encoded quoted-printable once; a reader's section is the head, the
  * blocks of their picks and the foot, spliced into their message with their own values. The templates mark the part
  * drawn once per pick with {@code ${pickStart}} and {@code ${pickEnd}}; a template without them (an editor's own)
- * is drawn once per reader instead, as it is written.
+ * is drawn once per reader instead, as it is written. A paper's block serves every number of reasons when the
+ * templates only join the reasons (the bundled ones do: {@code ?join("; ")}), which a drawing of the first pick with
+ * zero to four reasons checks once; otherwise it is drawn for each number of reasons.
  */
 final class ForYouBlocks {
 
@@ -31,14 +31,17 @@ final class ForYouBlocks {
     static final String PICK_START = "%%PICK_START%%";
     static final String PICK_END = "%%PICK_END%%";
     private static final String REASON_PREFIX = "%%REASON:";
-    private static final Pattern SLOTS = Pattern.compile(RenderedIssue.SLOTS.pattern() + "|%%REASON:\\d{1,2}%%");
-    private static final int SNIPPET = 220;
+    /** All of a reader's reasons, joined as the templates join them, where they only join them. */
+    private static final String REASONS = "%%REASONS%%";
+    private static final String REASONS_JOINED_BY = "; ";
+    /** The numbers of reasons the check of {@link #joinsReasons} draws; a pick with more gets a block of its own. */
+    private static final int CHECKED_REASONS = 4;
+    /** The {@link BlockKey#reasons()} of a block drawn with its reasons joined in one slot. */
+    private static final int JOINED = -1;
+    private static final Pattern SLOTS = Pattern.compile(RenderedIssue.SLOTS.pattern() + "|%%REASON:\\d{1,2}%%"
+            + "|%%REASONS%%");
 
-    /** The view of one pick the templates draw. */
-    public record PickView(Paper paper, String authors, List<String> reasons, String snippet, String moreUrl,
-                           String lessUrl) {}
-
-    /** One paper's block in both parts, for a given number of reasons. */
+    /** One paper's block in both parts, for a given number of reasons ({@link #JOINED}: any number). */
     private record BlockKey(String arxivId, int reasons) {}
 
     private record Block(QuotedPrintableTemplate html, QuotedPrintableTemplate text) {}
@@ -53,6 +56,7 @@ final class ForYouBlocks {
     private final Map<BlockKey, Block> blocks = new ConcurrentHashMap<>();
     private volatile Frame frame;
     private volatile boolean perReader;
+    private volatile Boolean joinsReasons;
 
     ForYouBlocks(TemplateEngine templates, String baseUrl) {
         this.html = templates.loaded(HTML);
@@ -88,7 +92,7 @@ final class ForYouBlocks {
                         spliced(f.textHead(), mine, picks, false, f.textFoot()));
             }
         }
-        Map<String, Object> model = model(picks.stream().map(p -> view(p, p.reasons(),
+        Map<String, Object> model = model(picks.stream().map(p -> PickView.of(p, p.reasons(),
                 feedbackUrl(feedbackToken.apply(p.paper().id().value())))).toList(),
                 baseUrl + "/preferences?token=" + preferencesToken);
         return new Section(QuotedPrintableTemplate.text(strip(html.apply(model))),
@@ -104,11 +108,15 @@ final class ForYouBlocks {
                 List<String> reasons = picks.get(i).reasons();
                 QuotedPrintableTemplate block = html ? blocks.get(i).html() : blocks.get(i).text();
                 at = block.writeTo(out, at, slot -> {
-                    if (!slot.startsWith(REASON_PREFIX)) {
+                    String reason;
+                    if (slot.equals(REASONS)) {
+                        reason = String.join(REASONS_JOINED_BY, reasons);
+                    } else if (slot.startsWith(REASON_PREFIX)) {
+                        int n = Integer.parseInt(slot.substring(REASON_PREFIX.length(), slot.length() - 2));
+                        reason = n < reasons.size() ? reasons.get(n) : "";
+                    } else {
                         return values.apply(slot);
                     }
-                    int n = Integer.parseInt(slot.substring(REASON_PREFIX.length(), slot.length() - 2));
-                    String reason = n < reasons.size() ? reasons.get(n) : "";
                     return html ? MessageFactory.escapeHtml(reason) : reason;
                 });
             }
@@ -121,7 +129,9 @@ final class ForYouBlocks {
      * the drawing cannot be split at the markers (the templates lack them, or a paper's text holds one).
      */
     private Block block(Pick pick) {
-        BlockKey key = new BlockKey(pick.paper().id().value(), pick.reasons().size());
+        int reasons = pick.reasons().size();
+        BlockKey key = new BlockKey(pick.paper().id().value(),
+                reasons <= CHECKED_REASONS && joinsReasons(pick) ? JOINED : reasons);
         Block known = blocks.get(key);
         if (known != null) {
             return known;
@@ -138,14 +148,15 @@ final class ForYouBlocks {
 
     private Block draw(Pick pick, BlockKey key) {
         List<String> reasons = new ArrayList<>();
+        if (key.reasons() == JOINED) {
+            reasons.add(REASONS);
+        }
         for (int i = 0; i < key.reasons(); i++) {
             reasons.add(REASON_PREFIX + i + "%%");
         }
-        Map<String, Object> model = model(List.of(view(pick, reasons,
-                feedbackUrl(RenderedIssue.feedbackSlot(key.arxivId())))),
-                baseUrl + "/preferences?token=" + RenderedIssue.PREFERENCES_TOKEN_SLOT);
-        String htmlDrawn = this.html.apply(model);
-        String textDrawn = this.text.apply(model);
+        String[] drawn = drawnAlone(pick, reasons);
+        String htmlDrawn = drawn[0];
+        String textDrawn = drawn[1];
         byte[] html = htmlDrawn.getBytes(StandardCharsets.UTF_8);
         byte[] text = textDrawn.getBytes(StandardCharsets.UTF_8);
         int[] htmlMarks = marks(html);
@@ -161,6 +172,48 @@ final class ForYouBlocks {
                     template(text, 0, textMarks[0]), template(text, textMarks[3], text.length));
         }
         return new Block(template(html, htmlMarks[1], htmlMarks[2]), template(text, textMarks[1], textMarks[2]));
+    }
+
+    /** The section of one pick with these reasons, its tokens left as slots: the HTML and the text. */
+    private String[] drawnAlone(Pick pick, List<String> reasons) {
+        Map<String, Object> model = model(List.of(PickView.of(pick, reasons,
+                feedbackUrl(RenderedIssue.feedbackSlot(pick.paper().id().value())))),
+                baseUrl + "/preferences?token=" + RenderedIssue.PREFERENCES_TOKEN_SLOT);
+        return new String[] {html.apply(model), text.apply(model)};
+    }
+
+    /**
+     * Whether the templates only join a pick's reasons: drawn with zero to {@link #CHECKED_REASONS} reasons, the
+     * section of {@code probe} reads as drawn with the one joined slot in their place. Checked once per issue.
+     */
+    private boolean joinsReasons(Pick probe) {
+        Boolean known = joinsReasons;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (joinsReasons == null) {
+                String[] joined = drawnAlone(probe, List.of(REASONS));
+                boolean same = true;
+                for (int n = 0; n <= CHECKED_REASONS && same; n++) {
+                    List<String> reasons = new ArrayList<>();
+                    for (int i = 0; i < n; i++) {
+                        reasons.add("reason " + (char) ('a' + i));
+                    }
+                    String[] drawn = drawnAlone(probe, reasons);
+                    String inSlot = String.join(REASONS_JOINED_BY, reasons);
+                    same = drawn[0].equals(joined[0].replace(REASONS, inSlot))
+                            && drawn[1].equals(joined[1].replace(REASONS, inSlot));
+                }
+                joinsReasons = same;
+            }
+            return joinsReasons;
+        }
+    }
+
+    /** How many blocks were drawn so far (for tests). */
+    int blocksDrawn() {
+        return blocks.size();
     }
 
     private Map<String, Object> model(List<PickView> picks, String preferencesUrl) {
@@ -210,38 +263,5 @@ final class ForYouBlocks {
 
     private static QuotedPrintableTemplate template(byte[] utf8, int from, int to) {
         return new QuotedPrintableTemplate(utf8, from, to, SLOTS);
-    }
-
-    private static PickView view(Pick pick, List<String> reasons, String feedbackUrl) {
-        return new PickView(pick.paper(), authors(pick.paper()), reasons, snippet(pick.paper()),
-                feedbackUrl + "&vote=more", feedbackUrl + "&vote=less");
-    }
-
-    static String authors(Paper paper) {
-        List<String> names = paper.authors().stream().map(Author::name).toList();
-        return names.size() <= 3 ? String.join(", ", names) : String.join(", ", names.subList(0, 3)) + " et al.";
-    }
-
-    /** The abstract's first sentence, its white space collapsed, cut to a line or two. */
-    static String snippet(Paper paper) {
-        String text = paper.abstractText();
-        StringBuilder first = new StringBuilder(SNIPPET + 1);
-        boolean space = false;
-        for (int i = 0; i < text.length() && first.length() <= SNIPPET; i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = first.length() > 0;
-                continue;
-            }
-            if (space) {
-                if (first.charAt(first.length() - 1) == '.') {
-                    return first.toString();
-                }
-                first.append(' ');
-                space = false;
-            }
-            first.append(c);
-        }
-        return first.length() <= SNIPPET ? first.toString() : first.substring(0, SNIPPET - 1).strip() + "…";
     }
 }

@@ -65,6 +65,43 @@ class ForYouBlocksTest {
     }
 
     @Test
+    void aPapersBlockServesEveryNumberOfReasonsWhenTheTemplatesOnlyJoinThem() throws Exception {
+        TemplateEngine templates = new TemplateEngine(editorFolder);
+        ForYouBlocks blocks = new ForYouBlocks(templates, BASE);
+        List<Pick> ada = List.of(new Pick(diffusion, 3, List.of("follows: diffusion", "topic: Robotics")));
+        List<Pick> bo = List.of(new Pick(diffusion, 3, List.of("author: Ada Lovelace")));
+        List<Pick> cy = List.of(new Pick(diffusion, 3, List.of()));
+
+        for (List<Pick> reader : List.of(ada, bo, cy)) {
+            assertThat(decoded(blocks.of(reader, "p7.mac", adaFeedback).html(), "p7.mac", adaFeedback))
+                    .isEqualTo(drawnForOneReader(templates, ForYouBlocks.HTML, reader, "p7.mac", adaFeedback));
+            assertThat(decoded(blocks.of(reader, "p7.mac", adaFeedback).text(), "p7.mac", adaFeedback))
+                    .isEqualTo(drawnForOneReader(templates, ForYouBlocks.TEXT, reader, "p7.mac", adaFeedback));
+        }
+        assertThat(blocks.blocksDrawn()).isEqualTo(1);
+    }
+
+    @Test
+    void anEditorsTemplateThatListsTheReasonsGetsABlockPerNumberOfReasons() throws Exception {
+        Files.createDirectories(editorFolder.resolve("email"));
+        Files.writeString(editorFolder.resolve("email/for-you.txt.ftl"), "MINE\n<#list picks as pick>${pickStart}"
+                + "${pick.paper.title}<#if pick.reasons?size gt 1> (several)</#if><#list pick.reasons as r>\n  - ${r}"
+                + "</#list>\n${pickEnd}</#list>${preferencesUrl}\n");
+        TemplateEngine templates = new TemplateEngine(editorFolder);
+        ForYouBlocks blocks = new ForYouBlocks(templates, BASE);
+        List<Pick> ada = List.of(new Pick(diffusion, 3, List.of("follows: diffusion", "topic: Robotics")));
+        List<Pick> bo = List.of(new Pick(diffusion, 3, List.of("author: Ada Lovelace")));
+
+        assertThat(decoded(blocks.of(ada, "p7.mac", adaFeedback).text(), "p7.mac", adaFeedback)).isEqualTo(
+                "MINE\nDiffusion <b>policies</b> for $x^2$ robots (several)\n  - follows: diffusion\n  - topic: Robotics\n"
+                        + BASE + "/preferences?token=p7.mac\n");
+        assertThat(decoded(blocks.of(bo, "p7.mac", adaFeedback).text(), "p7.mac", adaFeedback)).isEqualTo(
+                "MINE\nDiffusion <b>policies</b> for $x^2$ robots\n  - author: Ada Lovelace\n"
+                        + BASE + "/preferences?token=p7.mac\n");
+        assertThat(blocks.blocksDrawn()).isEqualTo(2);
+    }
+
+    @Test
     void anEditorsTemplateWithoutPickMarksIsDrawnForEachReaderAsWritten() throws Exception {
         Files.createDirectories(editorFolder.resolve("email"));
         Files.writeString(editorFolder.resolve("email/for-you.txt.ftl"),
@@ -85,14 +122,14 @@ class ForYouBlocksTest {
 
     @Test
     void aPicksSnippetIsTheAbstractsFirstSentenceOnOneLineCutToALineOrTwo() {
-        assertThat(ForYouBlocks.snippet(paper("2405.00003", "t", "  We  train\n robots\twith diffusion.  It works.")))
+        assertThat(PickView.snippet(paper("2405.00003", "t", "  We  train\n robots\twith diffusion.  It works.")))
                 .isEqualTo("We train robots with diffusion.");
-        assertThat(ForYouBlocks.snippet(paper("2405.00003", "t", "Version 2.5 of a model. Then more.")))
+        assertThat(PickView.snippet(paper("2405.00003", "t", "Version 2.5 of a model. Then more.")))
                 .isEqualTo("Version 2.5 of a model.");
-        assertThat(ForYouBlocks.snippet(paper("2405.00003", "t", "No full stop at all")))
+        assertThat(PickView.snippet(paper("2405.00003", "t", "No full stop at all")))
                 .isEqualTo("No full stop at all");
         String long_ = "word ".repeat(100);
-        assertThat(ForYouBlocks.snippet(paper("2405.00003", "t", long_))).hasSize(220).endsWith("…")
+        assertThat(PickView.snippet(paper("2405.00003", "t", long_))).hasSize(220).endsWith("…")
                 .startsWith("word word");
     }
 
@@ -130,8 +167,8 @@ class ForYouBlocksTest {
         Map<String, Object> model = new HashMap<>();
         model.put("picks", picks.stream().map(p -> {
             String url = BASE + "/feedback?token=" + feedback.apply(p.paper().id().value());
-            return new ForYouBlocks.PickView(p.paper(), ForYouBlocks.authors(p.paper()), p.reasons(),
-                    ForYouBlocks.snippet(p.paper()), url + "&vote=more", url + "&vote=less");
+            return new PickView(p.paper(), PickView.authors(p.paper()), p.reasons(),
+                    PickView.snippet(p.paper()), url + "&vote=more", url + "&vote=less");
         }).toList());
         model.put("preferencesUrl", BASE + "/preferences?token=" + preferencesToken);
         model.put("pickStart", "");
