@@ -1,5 +1,6 @@
 package io.paperwire.ops;
 
+import io.paperwire.common.ResendWindow;
 import io.paperwire.paper.DeliveryReport;
 import io.paperwire.paper.RunRequest;
 import org.slf4j.Logger;
@@ -24,15 +25,13 @@ public final class DeliveryRetry {
 
     private final RunLog runs;
     private final RunService runService;
-    private final Duration retryEvery;
-    private final Duration retryFor;
+    private final ResendWindow window;
     private final Clock clock;
 
     public DeliveryRetry(RunLog runs, RunService runService, Duration retryEvery, Duration retryFor, Clock clock) {
         this.runs = runs;
         this.runService = runService;
-        this.retryEvery = retryEvery;
-        this.retryFor = retryFor;
+        this.window = new ResendWindow(retryEvery, retryFor);
         this.clock = clock;
     }
 
@@ -66,8 +65,7 @@ public final class DeliveryRetry {
     Optional<RunRequest> due() {
         Instant now = clock.instant();
         return runs.latestPartialSend()
-                .filter(send -> send.lastTried() != null && !now.isBefore(send.lastTried().plus(retryEvery))
-                        && !now.isAfter(send.sendBegan().plus(retryFor)))
+                .filter(send -> window.isDue(now, send.sendBegan(), send.lastTried()))
                 .map(send -> new RunRequest(send.week(), send.sample(), false, false, true));
     }
 }

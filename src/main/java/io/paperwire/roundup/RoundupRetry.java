@@ -1,6 +1,7 @@
 package io.paperwire.roundup;
 
 import io.paperwire.archive.RoundupStore;
+import io.paperwire.common.ResendWindow;
 import io.paperwire.deliver.DeliveryLog;
 import io.paperwire.deliver.Edition;
 import io.paperwire.subscribers.Subscriber;
@@ -28,8 +29,7 @@ public final class RoundupRetry {
     private final RoundupStore roundups;
     private final DeliveryLog log;
     private final RoundupStage stage;
-    private final Duration retryEvery;
-    private final Duration retryFor;
+    private final ResendWindow window;
     private final Clock clock;
 
     public RoundupRetry(RoundupStore roundups, DeliveryLog log, RoundupStage stage, Duration retryEvery,
@@ -37,8 +37,7 @@ public final class RoundupRetry {
         this.roundups = roundups;
         this.log = log;
         this.stage = stage;
-        this.retryEvery = retryEvery;
-        this.retryFor = retryFor;
+        this.window = new ResendWindow(retryEvery, retryFor);
         this.clock = clock;
     }
 
@@ -62,8 +61,7 @@ public final class RoundupRetry {
     Optional<Long> due() {
         Instant now = clock.instant();
         return roundups.newestId()
-                .filter(id -> log.attempts(id).filter(sent -> !now.isBefore(sent.last().plus(retryEvery))
-                        && !now.isAfter(sent.first().plus(retryFor))).isPresent())
+                .filter(id -> log.attempts(id).filter(sent -> window.isDue(now, sent.first(), sent.last())).isPresent())
                 .filter(id -> log.unsent(id, RECIPIENTS) > 0);
     }
 }
