@@ -104,8 +104,9 @@ public final class CandidatePool {
 
     /**
      * The positions of the candidates that have one word, in increasing order: a word's set of candidates is built
-     * only when a reader's keyword asks for it (a bit set for every word of ten thousand abstracts cost more than
-     * all the rest of loading a week).
+     * only when a reader's keyword asks for it. A bit set per word and per slice of the index, sized by position,
+     * allocated far more than the positions themselves: building the pool of ten thousand candidates took about
+     * 1,060 ms in a fresh JVM with them, 720 ms without.
      */
     private static final class Postings {
         private int[] positions = new int[2];
